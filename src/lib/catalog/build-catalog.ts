@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locale } from '../locales.ts';
+import type { Agent, Edge, Problem } from '../schema.ts';
+import { contentHash } from '../hash.ts';
+import { discoverAgentFiles } from './discover.ts';
+import { FileCache, defaultCacheDir } from './file-cache.ts';
+import { processFile, type ProcessedFile } from './process-file.ts';
+import { parseTranslationFile, type TranslationFile } from '../localize/translation-file.ts';
+import type { Extractor } from '../localize/localize-agent.ts';
+import { extractStructure } from '../extract/sections.ts';
+import { resolveEdges } from '../graph/resolve-edges.ts';
+import { assignSlugs } from '../routing/slugs.ts';
+import { parseRedirects, checkUrlClaims, type Redirect } from '../routing/redirects.ts';
+import vocabulary from '../extract/vocabulary.json' with { type: 'json' };
+import overrides from '../localize/opencc-overrides.json' with { type: 'json' };
+
+/**
+ * The catalog: every agent file of a folder taken through parse → extract → localize, then the
+ * catalog-wide steps (slugs, collaboration edges, redirects). Each file is processed once per
+ * build, and its result is cached on disk by content hash across builds.
+ */
+
+/** Bump when the per-file output changes shape, to invalidate old cache entries. */
+const PIPELINE_VERSION = '1';
+const PIPELINE_KEY = contentHash(JSON.stringify([PIPELINE_VERSION, vocabulary, overrides]));
+
+/** Options of {@link buildCatalog}. */
+export interface CatalogOptions {
+  agentsDir: string;
+  /** Cache folder, or false for none. Default: `node_modules/.cache/agent-atlas`. */
+  cacheDir?: string | false;
+  extract?: Extractor;
+}
+
+/** The result of a catalog build. */
+export interface Catalog {
+  agentsDir: string;
+  agents: Agent[];
+  /** Every problem, per file, in file order. */
+  problems: Problem[];
+  /** Problems that make the site wrong if built (conflicting URLs): the build stops on them. */
+  fatal: Problem[];
+  skipped: Array<{ file: string; reason: string }>;
+  redirects: Redirect[];
+  ambiguities: Array<{ from: string; name: string; candidates: string[] }>;
+  /** Per-file results served from the cache, and computed. */
+  cache: { hits: number; misses: number };
+}
+
+async function readTranslations(agentsDir: string, files: string[]) {
+  const byFile = new Map<string, Partial<Record<Locale, TranslationFile>>>();
+  const texts = new Map<string, string>();
+  const problems: Problem[] = [];
+  await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(path.join(agentsDir, file), 'utf8');
+      const { translation, problems: p } = parseTranslationFile(file, text);
+      problems.push(...p);
+      if (!translation) return;
+      const entry = byFile.get(translation.translationOf) ?? {};
+      entry[translation.locale] = translation;
+      byFile.set(translation.translationOf, entry);
+      texts.set(file, text);
+    }),
+  );
+  return { byFile, texts, problems };
+}
+
+/** Runs `fn` over items with at most `limit` running at once, keeping order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Builds the catalog of an agents folder. */
+export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
+  const agentsDir = path.resolve(options.agentsDir);
+  const extract = options.extract ?? extractStructure;
+  const cache = options.cacheDir === false ? undefined : new FileCache(path.join(options.cacheDir ?? defaultCacheDir(), 'agents'));
+  const found = await discoverAgentFiles(agentsDir);
+  const translations = await readTranslations(agentsDir, found.translations);
+  const problems: Problem[] = [...translations.problems];
+
+  const processed: ProcessedFile[] = await mapLimit(found.agents, 16, async (file) => {
+    const bytes = await readFile(path.join(agentsDir, file));
+    const own = translations.byFile.get(file) ?? {};
+    const key = contentHash(
+      [PIPELINE_KEY, file, contentHash(bytes), ...Object.values(own).map((t) => `${t!.file}:${t!.currentHash}:${t!.sourceHash}:${t!.title}`)].join('\n'),
+      32,
+    );
+    const hit = cache ? await cache.get<ProcessedFile>(key) : undefined;
+    if (hit) return hit;
+    const result = processFile(file, bytes, own, extract);
+    await cache?.set(key, result);
+    return result;
+  });
+
+  for (const p of processed) problems.push(...p.problems);
+  const built = processed.flatMap((p) => (p.agent ? [p.agent] : []));
+  const { slugs, notes } = assignSlugs(built);
+  problems.push(...notes);
+  const agents: Agent[] = built.map((a) => ({
+    ...a,
+    slug: slugs.get(a.file)!,
+    problems: [...a.problems, ...notes.filter((n) => n.file === a.file)],
+    outgoing: [],
+    incoming: [],
+  }));
+
+  const { edges, ambiguities } = resolveEdges(agents);
+  const bySlug = new Map(agents.map((a) => [a.slug, a]));
+  for (const e of edges as Edge[]) {
+    bySlug.get(e.from)?.outgoing.push(e);
+    if (!e.external) bySlug.get(e.to)?.incoming.push(e);
+  }
+
+  const declared: Redirect[] = agents.flatMap((a) =>
+    a.aliases.map((alias) => ({ from: alias.replace(/^\/?(agents\/)?|\/$/g, ''), to: a.slug, source: `${a.file}:1` })),
+  );
+  if (found.redirects) {
+    const parsed = parseRedirects(await readFile(path.join(agentsDir, found.redirects), 'utf8'), found.redirects);
+    declared.push(...parsed.redirects);
+    problems.push(...parsed.problems);
+  }
+  const claims = checkUrlClaims(agents, declared);
+  return {
+    agentsDir,
+    agents,
+    problems,
+    fatal: claims.problems,
+    skipped: found.skipped,
+    redirects: claims.redirects,
+    ambiguities,
+    cache: { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0 },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Locale } from '../locales.ts';
+import type { Agent, Problem } from '../schema.ts';
+import { decodeAgentFile } from '../parse/read-file.ts';
+import { parseAgent } from '../parse/parse-agent.ts';
+import { localizeAgent, type Extractor } from '../localize/localize-agent.ts';
+import type { TranslationFile } from '../localize/translation-file.ts';
+
+/** An agent after the per-file stages, before catalog-wide steps (slugs, edges). */
+export type ProcessedAgent = Omit<Agent, 'slug' | 'outgoing' | 'incoming'>;
+
+/** The per-file result: an agent, or only the problems that kept it from being one. */
+export interface ProcessedFile {
+  file: string;
+  agent?: ProcessedAgent;
+  problems: Problem[];
+}
+
+/**
+ * Runs parse → extract → localize for one file. Pure apart from its inputs, so the catalog can
+ * cache it by content hash and run it in parallel.
+ */
+export function processFile(
+  file: string,
+  bytes: Uint8Array,
+  translations: Partial<Record<Locale, TranslationFile>>,
+  extract: Extractor,
+): ProcessedFile {
+  const decoded = decodeAgentFile(bytes, file);
+  if (decoded.text === undefined) return { file, problems: decoded.problems };
+  const parsed = parseAgent(file, decoded.text);
+  const problems = [...decoded.problems, ...parsed.problems];
+  const { localized, mentions, problems: localizeProblems } = localizeAgent(parsed, translations, extract);
+  problems.push(...localizeProblems);
+  return {
+    file,
+    problems,
+    agent: {
+      name: parsed.name,
+      file,
+      collection: parsed.collection,
+      sourceLang: parsed.sourceLang,
+      sourceLangDeclared: parsed.sourceLangDeclared,
+      sourceHash: parsed.sourceHash,
+      description: parsed.description,
+      tools: parsed.tools,
+      model: parsed.model,
+      color: parsed.color,
+      extra: parsed.extra,
+      aliases: parsed.aliases,
+      hasFrontMatter: parsed.hasFrontMatter,
+      raw: parsed.raw,
+      localized,
+      mentions,
+      problems,
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import OpenCC from 'opencc-js';
+import overrides from './opencc-overrides.json' with { type: 'json' };
+
+/**
+ * Traditional (Taiwan phrases) ↔ Simplified conversion: OpenCC plus the project's dictionary of
+ * overrides (`opencc-overrides.json`), applied in both directions. Overrides are protected by
+ * private-use placeholders before OpenCC runs, so OpenCC's phrase tables cannot rewrite them.
+ */
+
+/** The two Chinese scripts. */
+export type Script = 'zh-Hant' | 'zh-Hans';
+
+interface OverridePair {
+  hans: string;
+  hant: string;
+  only?: 'toHant' | 'toHans';
+}
+
+const PAIRS = (overrides as { pairs: OverridePair[] }).pairs;
+
+function table(to: Script): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  for (const p of PAIRS) {
+    if (to === 'zh-Hant' && p.only !== 'toHans') rows.push([p.hans, p.hant]);
+    if (to === 'zh-Hans' && p.only !== 'toHant') rows.push([p.hant, p.hans]);
+  }
+  // Longest source first, so 质量标准 wins over 质量.
+  return rows.sort((a, b) => b[0].length - a[0].length);
+}
+
+const TABLES: Record<Script, Array<[string, string]>> = { 'zh-Hant': table('zh-Hant'), 'zh-Hans': table('zh-Hans') };
+const BASE: Record<Script, (s: string) => string> = {
+  'zh-Hant': OpenCC.Converter({ from: 'cn', to: 'twp' }),
+  'zh-Hans': OpenCC.Converter({ from: 'twp', to: 'cn' }),
+};
+
+// Private-use code points; agent files do not contain them, and OpenCC leaves them alone.
+const PUA_BASE = 0xf0000;
+
+/**
+ * Converts text to the given Chinese script.
+ * @example toScript('智能体的质量', 'zh-Hant') // '智能體的品質'
+ */
+export function toScript(text: string, to: Script): string {
+  if (!/[\u3400-\u9fff]/.test(text)) return text;
+  const rows = TABLES[to];
+  const replacements: string[] = [];
+  let protectedText = text;
+  rows.forEach(([from, target]) => {
+    if (!protectedText.includes(from)) return;
+    const marker = String.fromCodePoint(PUA_BASE + replacements.length);
+    replacements.push(target);
+    protectedText = protectedText.split(from).join(marker);
+  });
+  const converted = BASE[to](protectedText);
+  return replacements.length
+    ? converted.replace(/[\u{F0000}-\u{FFFFD}]/gu, (m) => replacements[m.codePointAt(0)! - PUA_BASE] ?? m)
+    : converted;
+}
+
+// Character-level converters (no phrase tables) for script detection: lengths stay equal.
+const CHARS: Record<Script, (s: string) => string> = {
+  'zh-Hant': OpenCC.Converter({ from: 'cn', to: 't' }),
+  'zh-Hans': OpenCC.Converter({ from: 't', to: 'cn' }),
+};
+
+/** Counts how many characters a character-level conversion changes: which script text is in. */
+export function changedCharacters(text: string, to: Script): number {
+  const converted = CHARS[to](text);
+  let changed = 0;
+  const a = Array.from(text);
+  const b = Array.from(converted);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) changed++;
+  return changed + Math.abs(a.length - b.length);
+}

@@ -1,0 +1,70 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import path from 'node:path';
+import { buildCatalog, type Catalog } from '../lib/catalog/build-catalog.ts';
+import { catalogReport, formatReport } from '../lib/catalog/report.ts';
+
+/**
+ * The content layer's view of the catalog. Both collections (agents, redirects) come from one
+ * catalog build per process, so each agent file is processed once.
+ */
+
+let pending: Promise<Catalog> | undefined;
+
+/** The agents folder: `AGENTS_DIR`, else `agents/` in the project. */
+export function agentsDir(): string {
+  return path.resolve(process.env.AGENTS_DIR ?? 'agents');
+}
+
+/** Whether problems fail the build (`STRICT=1` or `AGENT_ATLAS_STRICT=1`). */
+export function strictMode(): boolean {
+  return ['1', 'true'].includes(process.env.STRICT ?? process.env.AGENT_ATLAS_STRICT ?? '');
+}
+
+async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
+  pending ??= (async () => {
+    const started = performance.now();
+    const catalog = await buildCatalog({ agentsDir: agentsDir() });
+    const report = catalogReport(catalog);
+    const text = formatReport(report);
+    const ms = Math.round(performance.now() - started);
+    logger.info(`${text}\n  (${ms} ms; ${catalog.cache.hits} files from cache, ${catalog.cache.misses} processed)`);
+    if (catalog.fatal.length) {
+      throw new Error(`Agent Atlas cannot build: two things claim the same URL.\n${catalog.fatal.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}${p.hint ? ` Hint: ${p.hint}` : ''}`).join('\n')}`);
+    }
+    if (strictMode() && report.problems.length) {
+      throw new Error(`Strict mode: ${report.errors} errors and ${report.warnings} warnings (listed above). Fix them, or build without STRICT=1.`);
+    }
+    if (catalog.agents.length === 0) {
+      logger.warn(`No agent files were found in ${catalog.agentsDir}. Put Claude Code agent .md files there, or set AGENTS_DIR.`);
+    }
+    return catalog;
+  })();
+  return pending;
+}
+
+/** Loader of the `agents` collection: one entry per agent, keyed by slug. */
+export function agentsLoader(): Loader {
+  return {
+    name: 'agent-atlas-agents',
+    load: async ({ store, logger, parseData, generateDigest }) => {
+      const catalog = await catalogOnce(logger);
+      store.clear();
+      for (const agent of catalog.agents) {
+        const data = await parseData({ id: agent.slug, data: agent as unknown as Record<string, unknown> });
+        store.set({ id: agent.slug, data, digest: generateDigest(agent.sourceHash + JSON.stringify(agent.outgoing) + JSON.stringify(agent.incoming)) });
+      }
+    },
+  };
+}
+
+/** Loader of the `redirects` collection: old slugs and where they lead. */
+export function redirectsLoader(): Loader {
+  return {
+    name: 'agent-atlas-redirects',
+    load: async ({ store, logger }) => {
+      const catalog = await catalogOnce(logger);
+      store.clear();
+      for (const r of catalog.redirects) store.set({ id: r.from, data: { ...r } });
+    },
+  };
+}
