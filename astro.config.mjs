@@ -9,10 +9,13 @@ import mdx from '@astrojs/mdx';
  */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
+// OUT_DIR lets the tests and the benchmark build elsewhere without touching dist/.
+const outDir = process.env.OUT_DIR ?? './dist';
 
 export default defineConfig({
   site,
   base,
+  outDir,
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

@@ -1,2 +1,3 @@
-import { useTranslations } from './src/lib/i18n/ui.ts';
-console.log(useTranslations('zh-Hant')('agent.notice.missing', { lang: '英文', source: 'x' }), useTranslations('en')('nav.search'));
+import { buildCatalog } from './src/lib/catalog/build-catalog.ts';
+const c = await buildCatalog({ agentsDir: 'agents' });
+console.log(c.cache);

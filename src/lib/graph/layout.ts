@@ -156,7 +156,9 @@ export function layoutGraph(input: GraphInput): GraphLayout {
     const text = fitText(node.label, maxText);
     const sub = node.sublabel ? fitText(node.sublabel, maxText, SUB_FONT_SIZE) : '';
     const contentWidth = Math.max(textWidth(text), sub ? textWidth(sub, SUB_FONT_SIZE) : 0);
-    const width = Math.ceil(Math.max(MIN_NODE_WIDTH, contentWidth + 2 * PAD_X));
+    // The focus label is drawn bold, roughly 10% wider.
+    const drawn = node.focus ? contentWidth * 1.1 : contentWidth;
+    const width = Math.ceil(Math.max(MIN_NODE_WIDTH, drawn + 2 * PAD_X));
     const height = node.sublabel ? 44 : 30;
     const laid: LaidOutNode = { ...node, text, x: 0, y: 0, width, height };
     if (sub) laid.sublabel = sub;

@@ -134,7 +134,8 @@ export function renderGraphSvg(layout: GraphLayout, labels: GraphLabels, options
   const rowWidth = Math.max(layout.width - 16, 320);
   const legendTop = layout.height + 6;
   const placed: Array<LegendItem & { x: number; y: number }> = [];
-  let x = 8 + textWidth(labels.legend) + 12;
+  // The legend title is bold, about 10% wider than the estimate for regular text.
+  let x = 8 + textWidth(labels.legend) * 1.1 + 16;
   let y = legendTop + 12;
   let legendRight = x;
   for (const item of items) {
@@ -192,7 +193,9 @@ export function renderGraphSvg(layout: GraphLayout, labels: GraphLabels, options
   }
 
   out.push('<g class="nodes" text-anchor="middle">');
-  for (const n of layout.nodes) out.push(nodeMarkup(n, options.primaryGroup));
+  // Document order is tab order: column by column (ranks run left to right), top to bottom.
+  const ordered = [...layout.nodes].sort((a, b) => a.x - b.x || a.y - b.y);
+  for (const n of ordered) out.push(nodeMarkup(n, options.primaryGroup));
   out.push('</g>');
 
   if (showLegend) {

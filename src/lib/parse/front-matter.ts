@@ -21,6 +21,12 @@ export interface RawFrontMatter {
 const OPEN = /^---[ \t]*\n/;
 const CLOSE = /^-{3,}[ \t]*$/m;
 
+/** js-yaml's reason without its position, which counts lines from the block, not the file. */
+function yamlReason(error: unknown): string {
+  const e = error as { reason?: string; message?: string };
+  return e.reason ?? String(e.message ?? error).split(/\s+at line|\n/)[0];
+}
+
 /**
  * The file line a YAML failure most likely comes from: the first top-level field whose unquoted
  * value holds ": ", starts with "- " or is a bare "*" (what strict YAML rejects in agent files).
@@ -98,7 +104,7 @@ export function readFrontMatter(text: string, file: string): RawFrontMatter {
       code: notMapping ? 'front-matter-not-mapping' : 'yaml-lenient',
       message: notMapping
         ? 'The front matter is not a mapping of "key: value" fields.'
-        : `The front matter is not valid YAML (${String((error as Error).message).split('\n')[0]}); it was read field by field as "key: value" lines.`,
+        : `The front matter is not valid YAML (${yamlReason(error)}); it was read field by field as "key: value" lines.`,
       expected: 'YAML fields such as "name: my-agent"',
       hint: notMapping
         ? 'Write one "key: value" field per line between the "---" lines.'

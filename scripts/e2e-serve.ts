@@ -1,0 +1,25 @@
+/**
+ * Builds the end-to-end fixture site under the base path and serves it (Playwright's webServer).
+ * Set E2E_SKIP_BUILD=1 to serve an existing build.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { serveStatic } from './serve-static.ts';
+
+const port = Number(process.env.E2E_PORT ?? 4329);
+const basePath = process.env.BASE_PATH ?? '/agent-atlas/';
+const outDir = path.resolve('dist-e2e');
+if (!process.env.E2E_SKIP_BUILD) {
+  execFileSync('npx', ['astro', 'build'], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      AGENTS_DIR: path.resolve('tests/fixtures/e2e-agents'),
+      BASE_PATH: basePath,
+      SITE_URL: `http://127.0.0.1:${port}`,
+      OUT_DIR: outDir,
+    },
+  });
+}
+await serveStatic(outDir, port, basePath);
+console.log(`Serving ${outDir} at http://127.0.0.1:${port}${basePath}`);
