@@ -11,11 +11,14 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
 // OUT_DIR lets the tests and the benchmark build elsewhere without touching dist/.
 const outDir = process.env.OUT_DIR ?? './dist';
+// Separate caches let several builds (tests, benchmark) run side by side.
+const cacheDir = process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro';
 
 export default defineConfig({
   site,
   base,
   outDir,
+  cacheDir,
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

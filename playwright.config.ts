@@ -29,7 +29,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}${BASE_PATH}en/`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
-    env: { E2E_PORT: String(PORT), BASE_PATH },
+    env: { E2E_PORT: String(PORT), BASE_PATH, E2E_OUT_DIR: process.env.E2E_OUT_DIR ?? `dist-e2e-${PORT}` },
     stdout: 'pipe',
   },
 });

@@ -1,3 +1,2 @@
-import { buildCatalog } from './src/lib/catalog/build-catalog.ts';
-const c = await buildCatalog({ agentsDir: 'agents' });
-console.log(c.cache);
+import { useTranslations } from './src/lib/i18n/ui.ts';
+console.log(useTranslations('en')('graph.collectionCount', { count: 1 }), useTranslations('en')('graph.collectionCount', { count: 3 }), useTranslations('zh-Hans')('graph.collectionCount', { count: 1 }));

@@ -82,7 +82,7 @@ const sources: EdgeSource[] = files.map((f) => {
   const { mentions } = extractStructure(root, frontMatter);
   return { slug: f.slug, name: f.name, collection: dirname(f.slug) === '.' ? '' : dirname(f.slug), mentions };
 });
-const { edges } = resolveEdges(sources);
+const { edges, ambiguities } = resolveEdges(sources);
 const nameOf = new Map(files.map((f) => [f.slug, f.name]));
 const found = new Set(edges.filter((e) => !e.external).map((e) => `${nameOf.get(e.from)} -> ${nameOf.get(e.to)}`));
 
@@ -104,6 +104,7 @@ const recall = report('"Integration with other agents:" label lists', labelRef);
 report('"## Integration with Other Agents" heading lists (informational)', headingRef);
 const internal = edges.filter((e) => !e.external).length;
 console.log(`edges: ${internal} to agents of the collection, ${edges.length - internal} external`);
+console.log(`ambiguous mentions (several equally near agents share the name; no edge): ${ambiguities.length}`);
 console.log(`external names (not agents of this collection): ${external.size}`);
 console.log(`  ${[...external].sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n}×${c}`).join(', ')}`);
 console.log(`edges to words that are never agents: ${notAgents.length}`);

@@ -8,7 +8,7 @@ import { serveStatic } from './serve-static.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4329);
 const basePath = process.env.BASE_PATH ?? '/agent-atlas/';
-const outDir = path.resolve('dist-e2e');
+const outDir = path.resolve(process.env.E2E_OUT_DIR ?? 'dist-e2e');
 if (!process.env.E2E_SKIP_BUILD) {
   execFileSync('npx', ['astro', 'build'], {
     stdio: 'inherit',
@@ -18,6 +18,7 @@ if (!process.env.E2E_SKIP_BUILD) {
       BASE_PATH: basePath,
       SITE_URL: `http://127.0.0.1:${port}`,
       OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`),
     },
   });
 }

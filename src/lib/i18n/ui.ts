@@ -14,8 +14,11 @@ type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends Record<string, unknown> ? Leaves<T[K], `${P}${K}.`> : `${P}${K}`;
 }[keyof T & string];
 
-/** Every UI string key, e.g. `agent.notice.missing`. */
-export type UiKey = Leaves<typeof en>;
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type StripPlural<K> = K extends `${infer B}_${PluralSuffix}` ? B : K;
+
+/** Every UI string key, e.g. `agent.notice.missing`; plural forms (`x_one`, `x_other`) count as `x`. */
+export type UiKey = StripPlural<Leaves<typeof en>>;
 
 /** A translate function bound to one locale, with typed keys. */
 export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
@@ -23,9 +26,12 @@ export type Translate = (key: UiKey, vars?: Record<string, string | number>) => 
 /** The resource of each locale. */
 export const UI_RESOURCES: Record<Locale, typeof en> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
+// Plural forms differ by language (Chinese has only `_other`), so keys are compared without them.
 function leafKeys(obj: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
-    v && typeof v === 'object' ? leafKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+    v && typeof v === 'object'
+      ? leafKeys(v as Record<string, unknown>, `${prefix}${k}.`)
+      : [`${prefix}${k.replace(/_(zero|one|two|few|many|other)$/, '')}`],
   );
 }
 

@@ -9,11 +9,11 @@ import { agentPath, withBase } from './paths.ts';
 
 /** Paths of every agent page in every locale. */
 export function localizedAgentPaths(agents: readonly Agent[]) {
-  const names = new Map(agents.map((a) => [a.slug, a.name]));
+  const bySlug = new Map(agents.map((a) => [a.slug, a]));
   return LOCALE_TABLE.flatMap((l) =>
     agents.map((agent) => {
       const slugs = new Set([...agent.outgoing.filter((e) => !e.external).map((e) => e.to), ...agent.incoming.map((e) => e.from)]);
-      const neighbours = [...slugs].map((slug) => ({ slug, name: names.get(slug) ?? slug }));
+      const neighbours = [...slugs].map((slug) => ({ slug, name: bySlug.get(slug)?.name ?? slug, collection: bySlug.get(slug)?.collection ?? '' }));
       return { params: { locale: l.segment, slug: agent.slug }, props: { agent, locale: l.tag, neighbours } };
     }),
   );
