@@ -134,6 +134,9 @@ export function sentences(text: string): string[] {
  * @param self the agent's own name, never a mention.
  */
 export function mentionsInSentence(sentence: string, loose: boolean, marked = new Set<string>(), self?: string): Mention[] {
+  // Most sentences name no agent-shaped word: skip the relation patterns for them.
+  const words = sentence.match(NAME_RE) ?? [];
+  if (!words.some((w) => isAgentShaped(w.replace(/^@/, '')))) return [];
   // The most specific relation wording naming each word.
   const related = new Map<string, { kind: EdgeKind; weight: number }>();
   for (const p of PATTERNS) {
@@ -149,7 +152,7 @@ export function mentionsInSentence(sentence: string, loose: boolean, marked = ne
   }
   const out: Mention[] = [];
   const seen = new Set<string>();
-  for (const raw of sentence.match(NAME_RE) ?? []) {
+  for (const raw of words) {
     const at = raw.startsWith('@');
     const word = raw.replace(/^@/, '');
     const key = word.toLowerCase();

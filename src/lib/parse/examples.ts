@@ -15,7 +15,8 @@ export interface ParsedDescription {
 
 const CONTEXT_LABEL = /^(?:context|情境|情景|上下文|背景|场景|場景)\s*[:：]\s*/i;
 const TURN_LABEL = /^(user|assistant|用户|用戶|使用者|助手|助理)\s*[:：]\s*/i;
-const TRAILING_INTRO = /(?:\n|^|\s)(?:examples?|for example|範例|范例|示例|例如|例子)\s*[:：]?\s*$/i;
+// "Examples:" / "範例：" left dangling at the end once the examples are taken out.
+const TRAILING_INTRO = /(?<=^|[\s。.!！?？；;])(?:examples?|for example|範例|范例|示例|例如|例子)\s*[:：]?\s*$/i;
 
 /** Turns literal `\n` sequences and `<br>` tags into real line breaks; drops other tags' markup. */
 export function normalizeDescription(text: string): string {

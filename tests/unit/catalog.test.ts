@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
+import { assignSlugs } from '../../src/lib/routing/slugs.ts';
+import { catalogReport, formatReport } from '../../src/lib/catalog/report.ts';
+
+describe('the seed catalog', async () => {
+  const catalog = await buildCatalog({ agentsDir: 'agents', cacheDir: false });
+
+  it('builds all five agents with distinct, stable slugs', () => {
+    expect(catalog.agents.map((a) => a.slug).sort()).toEqual([
+      'backend-architect-persona',
+      'backend-developer',
+      'backend-engineer',
+      'contains-studio/backend-architect',
+      'telegram-bot/backend-architect',
+    ]);
+    expect(catalog.fatal).toEqual([]);
+  });
+
+  it('says how it told the two backend-architects apart', () => {
+    const notes = catalog.problems.filter((p) => p.code === 'duplicate-name');
+    expect(notes.map((n) => n.file).sort()).toEqual(['contains-studio/backend-architect.md', 'telegram-bot/backend-architect.md']);
+    expect(notes[0].message).toContain('told apart by its collection');
+  });
+
+  it('has English translations for every seed, current with their sources', () => {
+    for (const a of catalog.agents) expect([a.slug, a.localized.en.status]).toEqual([a.slug, 'translated']);
+  });
+
+  it('prints a report with duplicates and unresolved collaborators', () => {
+    const text = formatReport(catalogReport(catalog));
+    expect(text).toContain('5 agents (15 pages)');
+    expect(text).toContain('Duplicate names (1)');
+    expect(text).toContain('api-designer ← backend-developer');
+  });
+});
+
+describe('slugs', () => {
+  it('are the name when unique, and collection-qualified when names repeat', () => {
+    const { slugs } = assignSlugs([
+      { file: 'a/reviewer.md', name: 'reviewer', collection: 'a' },
+      { file: 'b/reviewer.md', name: 'reviewer', collection: 'b' },
+      { file: 'solo.md', name: 'Solo Agent', collection: '' },
+    ]);
+    expect(Object.fromEntries(slugs)).toEqual({ 'a/reviewer.md': 'a/reviewer', 'b/reviewer.md': 'b/reviewer', 'solo.md': 'solo-agent' });
+  });
+
+  it('fall back to file names inside one folder', () => {
+    const { slugs } = assignSlugs([
+      { file: 'a/one.md', name: 'same', collection: 'a' },
+      { file: 'a/two.md', name: 'same', collection: 'a' },
+    ]);
+    expect([...slugs.values()].sort()).toEqual(['a/one', 'a/two']);
+  });
+});
+
+describe('the catalog cache', () => {
+  it('serves an unchanged file from the cache on the next build', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'atlas-cache-'));
+    await mkdir(path.join(dir, 'agents'));
+    await writeFile(path.join(dir, 'agents', 'a.md'), '---\nname: a\ndescription: An agent.\n---\nBody.\n');
+    const opts = { agentsDir: path.join(dir, 'agents'), cacheDir: path.join(dir, 'cache') };
+    const first = await buildCatalog(opts);
+    const second = await buildCatalog(opts);
+    expect(first.cache).toEqual({ hits: 0, misses: 1 });
+    expect(second.cache).toEqual({ hits: 1, misses: 0 });
+    expect(second.agents).toEqual(first.agents);
+  });
+});
