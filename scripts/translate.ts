@@ -18,6 +18,7 @@
  * | TRANSLATE_TIMEOUT_MS            | per-request timeout                                            | 120000   |
  * | TRANSLATE_RETRIES               | retries per request (timeouts, network, 429, 5xx, bad answers) | 4        |
  * | TRANSLATE_RETRY_BASE_MS         | first backoff delay, doubled per retry, with jitter            | 1000     |
+ * | TRANSLATE_SECTION_CHARS         | sections are grouped up to this size per request               | 2000     |
  *
  * Chinese is translated into one script and the other is derived by OpenCC at build time: a
  * zh-Hans source needs no `--to zh-Hant` (and the reverse), and `--to zh-Hans` for an English
@@ -32,10 +33,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { LOCALES, isChinese, type Locale } from '../src/lib/locales.ts';
-import { buildCatalog } from '../src/lib/catalog/build-catalog.ts';
-import { parseTranslationFile, translationPathFor } from '../src/lib/localize/translation-file.ts';
 import { createChatClient, providerConfigFromEnv, PROVIDER_ENV } from '../src/lib/localize/translate/provider.ts';
-import { translateAgent } from '../src/lib/localize/translate/translate-agent.ts';
 import type { Agent } from '../src/lib/schema.ts';
 
 const USAGE = 'Usage: npm run translate -- --to en|zh-Hant|zh-Hans [--only <slug>] [--force] [--dry-run]';
@@ -87,6 +85,11 @@ if (!config && !dryRun) {
     2,
   );
 }
+
+// Loaded only now, so argument and configuration errors are reported without the parsing stack's start-up time.
+const { buildCatalog } = await import('../src/lib/catalog/build-catalog.ts');
+const { parseTranslationFile, translationPathFor } = await import('../src/lib/localize/translation-file.ts');
+const { translateAgent } = await import('../src/lib/localize/translate/translate-agent.ts');
 
 const agentsDir = path.resolve(args.agents ?? process.env.AGENTS_DIR ?? 'agents');
 const catalog = await buildCatalog({ agentsDir, cacheDir: false });
@@ -161,6 +164,8 @@ if (converted.length) {
 
 const translated: string[] = [];
 const failed: Array<{ file: string; reason: string }> = [];
+// Small enough for local models' default context windows (a few thousand tokens).
+const sectionChars = Number(process.env.TRANSLATE_SECTION_CHARS) > 0 ? Number(process.env.TRANSLATE_SECTION_CHARS) : 2000;
 const knownNames = catalog.agents.flatMap((a) => [a.name, a.slug.split('/').pop()!]);
 const client = config
   ? createChatClient({ ...config, onRetry: ({ attempt, delayMs, error }) => out(`    retry ${attempt} in ${Math.round(delayMs)} ms: ${error.message}`) })
@@ -172,7 +177,7 @@ for (const [i, p] of todo.entries()) {
   if (dryRun || !client) continue;
   try {
     const source = await readFile(path.join(agentsDir, p.agent.file));
-    const result = await translateAgent(p.agent.file, source.toString('utf8'), { client, to, knownNames });
+    const result = await translateAgent(p.agent.file, source.toString('utf8'), { client, to, knownNames, maxChars: sectionChars });
     await writeAtomic(path.join(agentsDir, target), result.text);
     translated.push(target);
     out(`    wrote ${target}`);

@@ -22,7 +22,7 @@ import overrides from '../localize/opencc-overrides.json' with { type: 'json' };
  */
 
 /** Bump when the per-file output changes shape, to invalidate old cache entries. */
-const PIPELINE_VERSION = '1';
+const PIPELINE_VERSION = '2';
 const PIPELINE_KEY = contentHash(JSON.stringify([PIPELINE_VERSION, vocabulary, overrides]));
 
 /** Options of {@link buildCatalog}. */

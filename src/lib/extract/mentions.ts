@@ -121,7 +121,7 @@ function splitSlashedNames(text: string): string {
 
 /** Splits a block's text into sentences, so each mention keeps only its own as evidence. */
 export function sentences(text: string): string[] {
-  return splitSlashedNames(text)
+  return text
     .split(/(?<=[。！？；!?;])\s*|(?<=\.)\s+(?=[A-Z\p{Script=Han}])|\n+/u)
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
@@ -135,12 +135,13 @@ export function sentences(text: string): string[] {
  */
 export function mentionsInSentence(sentence: string, loose: boolean, marked = new Set<string>(), self?: string): Mention[] {
   // Most sentences name no agent-shaped word: skip the relation patterns for them.
-  const words = sentence.match(NAME_RE) ?? [];
+  const text = splitSlashedNames(sentence);
+  const words = text.match(NAME_RE) ?? [];
   if (!words.some((w) => isAgentShaped(w.replace(/^@/, '')))) return [];
   // The most specific relation wording naming each word.
   const related = new Map<string, { kind: EdgeKind; weight: number }>();
   for (const p of PATTERNS) {
-    for (const m of sentence.matchAll(p.regex)) {
+    for (const m of text.matchAll(p.regex)) {
       for (const raw of m.groups!.agents.match(NAME_RE) ?? []) {
         const word = raw.replace(/^@/, '').toLowerCase();
         const prev = related.get(word);
@@ -169,10 +170,12 @@ export function mentionsInSentence(sentence: string, loose: boolean, marked = ne
   return out;
 }
 
-/** The mentions in a paragraph, heading or table cell. */
+/** The mentions in a paragraph, heading or table row (a row is one piece of evidence). */
 export function mentionsInNode(node: Nodes, loose: boolean, self?: string): Mention[] {
   const marked = markedNames(node);
-  return sentences(toString(node)).flatMap((s) => mentionsInSentence(s, loose, marked, self));
+  // mdast-util-to-string glues cells together; keep them apart so names stay words.
+  const text = node.type === 'tableRow' ? node.children.map((c) => toString(c).trim()).join(' | ') : toString(node);
+  return sentences(text).flatMap((s) => mentionsInSentence(s, loose, marked, self));
 }
 
 /**

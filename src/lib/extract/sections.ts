@@ -78,6 +78,8 @@ function renderId(node: Paragraph | ListItem, id: string): void {
 function isLabel(p: Paragraph, next: RootContent | undefined): boolean {
   const text = toString(p).trim();
   if (!text || text.includes('\n') || labelWeight(cleanTitle(text)) > MAX_LABEL_WEIGHT) return false;
+  // A sentence followed by more text ("Restate the goal. Identify:") is prose, not a title.
+  if (/[.!?]\s+\S|[。！？]\s*\S/u.test(cleanTitle(text))) return false;
   const colon = /[:：]$/.test(text);
   const parts = p.children.filter((c) => !(c.type === 'text' && /^\s*$/.test(c.value)));
   const allBold =
@@ -212,7 +214,7 @@ export function extractStructure(root: Root, frontMatter: Record<string, unknown
 
   const mentions: Mention[] = [...collaboratorMentions(frontMatter)];
   const scan = (node: Nodes, collaboration: boolean): void => {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableRow') {
       mentions.push(...mentionsInNode(node, collaboration, self));
     } else if (node.type === 'listItem' && itemSection.has(node)) {
       node.children.forEach((c) => scan(c, itemSection.get(node)!.kind === 'collaboration'));

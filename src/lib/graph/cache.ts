@@ -9,8 +9,13 @@ import dagre from '@dagrejs/dagre';
  * directory, unreadable or corrupt file, read-only disk) falls back to computing.
  */
 
-/** Where graph SVGs are cached between builds, relative to the working directory. */
-export const DEFAULT_GRAPH_CACHE_DIR = 'node_modules/.cache/agent-atlas/graph/';
+/**
+ * Where graph SVGs are cached between builds: `graph/` in `AGENT_ATLAS_CACHE_DIR` when set (the
+ * benchmark and parallel builds keep their own caches), else relative to the working directory.
+ */
+export const DEFAULT_GRAPH_CACHE_DIR = process.env.AGENT_ATLAS_CACHE_DIR
+  ? join(process.env.AGENT_ATLAS_CACHE_DIR, 'graph')
+  : 'node_modules/.cache/agent-atlas/graph/';
 
 /**
  * Bump when layout.ts / svg.ts change their output: the key covers the input, not the code,

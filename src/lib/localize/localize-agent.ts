@@ -51,7 +51,8 @@ function build(
     summary: summary.replace(/\s+/g, ' ').replace(/[*_`#>]/g, '').trim(),
     summaryHtml: renderInline(summary),
     examples,
-    html: renderMarkdown(own),
+    // The body sits under the page's "Full definition" h2.
+    html: renderMarkdown(own, 2),
     sections: structure.sections,
     responsibilities: structure.responsibilities,
     checklists: structure.checklists,

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { IdRegistry, PAGE_SECTION_IDS, headingId, itemId } from '../ids.ts';
+import { limitNesting } from './nesting.ts';
 
 /**
  * The markdown tree of an agent body. Agent files are plain CommonMark + GFM, never MDX: JSX,
@@ -13,9 +14,12 @@ import { IdRegistry, PAGE_SECTION_IDS, headingId, itemId } from '../ids.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
-/** Parses markdown into an mdast tree (CommonMark + GFM). Headings inside code fences stay code. */
+/**
+ * Parses markdown into an mdast tree (CommonMark + GFM). Headings inside code fences stay code.
+ * Lines nested deeper than {@link limitNesting}'s limit are flattened first (hostile input).
+ */
 export function parseMarkdown(text: string): Root {
-  return parser.runSync(parser.parse(text)) as Root;
+  return parser.runSync(parser.parse(limitNesting(text).text)) as Root;
 }
 
 /** Extra data Agent Atlas keeps on mdast nodes. */

@@ -6,6 +6,7 @@ import { contentHash } from '../hash.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { detectLanguage, parseLangField } from './detect-language.ts';
 import { parseMarkdown } from './markdown.ts';
+import { limitNesting, MAX_NESTING } from './nesting.ts';
 
 /** An agent file after the parse stage: validated fields, body and problems. */
 export interface ParsedAgent {
@@ -50,7 +51,10 @@ const HINTS: Record<string, string> = {
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) {
+    const odd = value.find((v) => v === null || typeof v === 'object');
+    return odd === undefined ? 'a list' : `a list holding ${describeValue(odd)}`;
+  }
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `the ${typeof value} ${JSON.stringify(value)}`;
@@ -121,6 +125,18 @@ export function parseAgent(file: string, text: string): ParsedAgent {
   }
   const extra = Object.fromEntries(Object.entries(fm.data).filter(([k]) => !(KNOWN as readonly string[]).includes(k)));
   const tree = parseMarkdown(fm.body);
+  const deep = limitNesting(fm.body).lines;
+  if (deep.length) {
+    problems.push({
+      file,
+      line: fm.bodyLine + deep[0],
+      severity: 'warning',
+      code: 'deep-nesting',
+      message: `${deep.length} line${deep.length > 1 ? 's are' : ' is'} nested more than ${MAX_NESTING} levels deep (lists or quotes); the nesting was cut to ${MAX_NESTING} levels and the text kept.`,
+      expected: `at most ${MAX_NESTING} levels of lists and quotes`,
+      hint: 'Flatten the list: agent definitions rarely need more than three levels.',
+    });
+  }
 
   let name = typeof fields.name === 'string' ? fields.name : undefined;
   let nameSource: ParsedAgent['nameSource'] = 'front-matter';

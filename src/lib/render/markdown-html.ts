@@ -53,8 +53,10 @@ function neutralizeHtml(tree: Root): void {
   });
 }
 
-function decorate(tree: HastRoot): void {
+function decorate(tree: HastRoot, headingOffset: number): void {
   visit(tree, 'element', (node: Element) => {
+    const level = /^h([1-6])$/.exec(node.tagName);
+    if (level && headingOffset) node.tagName = `h${Math.min(6, Number(level[1]) + headingOffset)}`;
     if (node.tagName === 'a') {
       const href = String(node.properties.href ?? '');
       if (/^https?:/i.test(href)) node.properties.rel = ['nofollow', 'noopener', 'noreferrer'];
@@ -68,12 +70,13 @@ function decorate(tree: HastRoot): void {
 
 /**
  * Renders a markdown tree (already anchored: headings carry `data.hProperties.id`) to HTML.
- * The tree is not modified.
+ * `headingOffset` demotes headings so an embedded document nests under the page's own
+ * outline (an agent body sits under an h2, so its `#` becomes h3). The tree is not modified.
  */
-export function renderMarkdown(tree: Root): string {
+export function renderMarkdown(tree: Root, headingOffset = 0): string {
   const copy = structuredClone(tree);
   neutralizeHtml(copy);
   const hast = toHast(copy, { allowDangerousHtml: false }) as HastRoot;
-  decorate(hast);
+  decorate(hast, headingOffset);
   return toHtml(hast);
 }

@@ -18,6 +18,8 @@ export interface Protected {
   text: string;
   /** Restored value of each placeholder, by token (`⟦C0⟧` → the code block). */
   tokens: Map<string, string>;
+  /** Tokens that must open a line in the answer (labels of description examples). */
+  lineStart?: Set<string>;
 }
 
 /** What protection needs to know about the text. */
@@ -27,7 +29,7 @@ export interface ProtectOptions {
   knownNames?: readonly string[];
   glossary?: Glossary;
   /** Extra patterns (description tags and labels); `restore` maps the match to what comes back. */
-  extra?: Array<{ pattern: RegExp; kind: string; restore?: (match: string) => string }>;
+  extra?: Array<{ pattern: RegExp; kind: string; restore?: (match: string) => string; lineStart?: boolean }>;
 }
 
 const TOKEN = /⟦\s*([A-Z])\s*(\d+)\s*⟧/g;
@@ -72,7 +74,11 @@ export function protect(text: string, options: ProtectOptions): Protected {
   }
   p.text = out + text.slice(at);
 
-  for (const x of options.extra ?? []) shield(p, x.pattern, x.kind, undefined, x.restore);
+  for (const x of options.extra ?? []) {
+    const before = new Set(p.tokens.keys());
+    shield(p, x.pattern, x.kind, undefined, x.restore);
+    if (x.lineStart) for (const t of p.tokens.keys()) if (!before.has(t)) (p.lineStart ??= new Set()).add(t);
+  }
   // Link destinations before bare URLs, so a URL's placeholder is never itself re-protected.
   shield(p, LINK_DEST, 'U');
   shield(p, URL, 'U');
@@ -167,6 +173,9 @@ export function verifyAnswer(
     if (n !== 1) problems.push(`placeholder ${token} appears ${n} times; it must appear exactly once, unchanged`);
   }
   for (const token of counts.keys()) if (!source.tokens.has(token)) problems.push(`unknown placeholder ${token}`);
+  for (const token of source.lineStart ?? []) {
+    if (counts.get(token) === 1 && !new RegExp(`^[ \\t]*${token}`, 'm').test(text)) problems.push(`placeholder ${token} must start a line, as in the original`);
+  }
   const restored = restore(text, source.tokens);
   if (options.checkShape) {
     const a = shapeOf(original);

@@ -22,7 +22,7 @@ export interface TranslateAgentOptions {
   glossary?: Glossary;
   /** Requests per section when answers fail verification. Default 3. */
   maxAttempts?: number;
-  /** Sections are grouped up to this many characters per request. Default 4000. */
+  /** Sections are grouped up to this many characters per request. Default 2000. */
   maxChars?: number;
   /** Progress callback: `done` of `total` requests. */
   onProgress?: (done: number, total: number) => void;
@@ -74,12 +74,14 @@ function descriptionPatterns(to: Locale): ProtectOptions['extra'] {
     {
       pattern: /^[ \t]*(?:user|assistant|用户|用戶|使用者|助手|助理)[ \t]*[:：][ \t]*/gim,
       kind: 'X',
+      lineStart: true,
       // Claude Code's own labels, whatever the source used, so examples parse in every locale.
       restore: (m) => `${m.match(/^\s*/)![0]}${/assistant|助/i.test(m) ? 'assistant' : 'user'}: `,
     },
     {
       pattern: /^[ \t]*(?:context|情境|情景|上下文|背景|场景|場景)[ \t]*[:：][ \t]*/gim,
       kind: 'X',
+      lineStart: true,
       restore: (m) => `${m.match(/^\s*/)![0]}${TARGET_CONTEXT[to]}`,
     },
   ];
@@ -113,10 +115,11 @@ export function formatTranslationFile(fields: {
   return [
     '---',
     yamlLine('translationOf', fields.translationOf),
-    `sourceHash: ${fields.sourceHash}`,
+    // Hashes quoted: an all-digit or `123e4` hex hash would otherwise be read as a YAML number.
+    yamlLine('sourceHash', fields.sourceHash),
     `lang: ${fields.lang}`,
     yamlLine('translator', fields.translator),
-    `generatedHash: ${translationContentHash(description, body)}`,
+    yamlLine('generatedHash', translationContentHash(description, body)),
     yamlLine('title', fields.title),
     yamlLine('description', description),
     '---',
@@ -139,7 +142,7 @@ export async function translateAgent(file: string, fileText: string, options: Tr
   const literal = /\\n/.test(agent.description);
   const descriptionText = literal ? agent.description.replace(/\\r\\n|\\n/g, '\n') : agent.description;
   const title = humanizeName(agent.name);
-  const sections = groupSections(splitSections(agent.body), options.maxChars ?? 4000);
+  const sections = groupSections(splitSections(agent.body), options.maxChars ?? 2000);
   const jobs: Array<{ label: string; original: string; hint?: string; options: ProtectOptions; shape: boolean }> = [];
   // An English title made from a kebab-case name needs no model; any other title does.
   const titleNeedsModel = !(to === 'en' && title !== agent.name);

@@ -1,0 +1,11 @@
+import { generateCatalog } from '/work/main/scripts/bench/generate.ts';
+import { buildCatalog } from '/work/main/src/lib/catalog/build-catalog.ts';
+const n = Number(process.argv[2] ?? 1000);
+let t = performance.now();
+const g = await generateCatalog('/work/main', '/work/main/bench/tmp/gen-test', n);
+console.log('gen', Math.round(performance.now() - t), g.agents, g.translations, g.sources, g.editTarget);
+t = performance.now();
+const c = await buildCatalog({ agentsDir: g.dir, cacheDir: false });
+const edges = c.agents.reduce((s, a) => s + a.outgoing.filter(e=>!e.external).length, 0);
+console.log('catalog', Math.round(performance.now() - t), 'ms', c.agents.length, 'agents', edges, 'internal edges', c.fatal.length, 'fatal', c.problems.length, 'problems');
+console.log(c.agents.reduce((m,a)=>{m[a.sourceLang]=(m[a.sourceLang]??0)+1;return m},{}));

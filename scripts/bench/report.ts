@@ -1,0 +1,83 @@
+/**
+ * The benchmark's results file and its readable table. Targets are those of issue 7 at 1,000
+ * agents on the 2-core reference machine; at other sizes they are shown for comparison only.
+ */
+
+/** One measured build. */
+export interface BuildFigures {
+  totalSeconds: number;
+  cpuSeconds?: number;
+  peakMB: number;
+  phases?: Record<string, number>;
+  /** What the catalog loader said: per-file results processed and read from cache. */
+  catalog?: { ms: number; processed: number; fromCache: number };
+  images?: { count: number; drawn: number; cached: number; ms: number };
+}
+
+/** The content of `bench/results.json`. */
+export interface BenchResults {
+  agents: number;
+  pages: number;
+  machine: { cores: number; node: string; loadAverage: number[] };
+  date: string;
+  cold: BuildFigures;
+  coldCachedImages: BuildFigures;
+  warm: BuildFigures;
+  memory: { peakMB: number };
+  html: { medianGzipKB: number; maxGzipKB: number; medianRawKB: number; maxPage: string };
+  js: { agentPageGzipKB: number; files: string[] };
+  css: { agentPageGzipKB: number };
+  search: { indexKB: number | null; coldMs: number | null; warmMs: number | null; by?: string; note?: string };
+  site: { totalMB: number; files: number };
+}
+
+interface Row {
+  label: string;
+  value: string;
+  target?: string;
+  ok?: boolean;
+}
+
+function s(n: number | undefined): string {
+  return n === undefined ? '–' : `${n.toFixed(1)} s`;
+}
+
+/** The rows of the table, with the issue's targets. */
+export function tableRows(r: BenchResults): Row[] {
+  const at1000 = r.agents === 1000;
+  const t = (target: string, ok: boolean) => (at1000 ? { target, ok } : { target: `(${target} at 1,000)` });
+  const phases = Object.entries(r.cold.phases ?? {})
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ');
+  return [
+    { label: 'agents / pages', value: `${r.agents} / ${r.pages}` },
+    { label: 'cold build', value: s(r.cold.totalSeconds), ...t('≤ 70 s', r.cold.totalSeconds <= 70) },
+    { label: '  phases (s)', value: phases },
+    { label: '  CPU time', value: s(r.cold.cpuSeconds) },
+    { label: 'cold, image cache kept', value: s(r.coldCachedImages.totalSeconds), ...t('≤ 35 s', r.coldCachedImages.totalSeconds <= 35) },
+    { label: 'warm (one agent edited)', value: s(r.warm.totalSeconds), ...t('≤ 10 s', r.warm.totalSeconds <= 10) },
+    { label: 'peak memory', value: `${Math.round(r.memory.peakMB)} MB`, ...t('< 2048 MB', r.memory.peakMB < 2048) },
+    { label: 'agent page HTML (gzip)', value: `median ${r.html.medianGzipKB} KB, max ${r.html.maxGzipKB} KB`, ...t('median < 15 KB', r.html.medianGzipKB < 15) },
+    { label: 'agent page JS (gzip)', value: `${r.js.agentPageGzipKB} KB`, ...t('< 25 KB', r.js.agentPageGzipKB < 25) },
+    {
+      label: 'search',
+      value:
+        r.search.coldMs === null
+          ? `not measured${r.search.note ? ` (${r.search.note})` : ''}`
+          : `cold ${r.search.coldMs} ms, warm ${r.search.warmMs} ms, index ${r.search.indexKB} KB`,
+      ...(r.search.coldMs === null ? {} : t('warm ≤ 100 ms, index < 300 KB', (r.search.warmMs ?? Infinity) <= 100 && (r.search.indexKB ?? Infinity) < 300)),
+    },
+    { label: 'site size', value: `${r.site.totalMB} MB in ${r.site.files} files` },
+  ];
+}
+
+/** The table as Markdown, for the terminal and the README. */
+export function formatTable(r: BenchResults): string {
+  const rows = tableRows(r);
+  const lines = ['| measure | value | target |', '| --- | --- | --- |'];
+  for (const row of rows) {
+    const mark = row.ok === undefined ? '' : row.ok ? ' ✓' : ' ✗';
+    lines.push(`| ${row.label.trim()} | ${row.value} | ${row.target ?? ''}${mark} |`);
+  }
+  return lines.join('\n');
+}

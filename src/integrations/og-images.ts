@@ -1,0 +1,92 @@
+import type { AstroIntegration } from 'astro';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Preview images (Open Graph / Twitter) for every agent page, one per locale, at
+ * `/og/<locale>/<slug>.png`. Drawing starts when the build starts, in worker threads beside
+ * Astro's own work, and the images are copied into the output when the pages are done. Images
+ * are cached by content hash in `node_modules/.cache/agent-atlas/og/`, so a rebuild whose cache
+ * is kept draws only the cards whose text changed. `OG_IMAGES=0` turns them off (and the pages
+ * then carry no `og:image`). In `astro dev`, the same URLs are drawn on request.
+ *
+ * Heavy modules are imported inside the hooks, so loading the Astro config stays quick.
+ */
+
+async function catalogJobs() {
+  const [{ buildCatalog }, { agentsDir }, { useTranslations }, { ogJobs }] = await Promise.all([
+    import('../lib/catalog/build-catalog.ts'),
+    import('../loaders/agents-loader.ts'),
+    import('../lib/i18n/ui.ts'),
+    import('../lib/og/card.ts'),
+  ]);
+  // The content layer built the catalog moments ago; its per-file cache makes this a read.
+  const catalog = await buildCatalog({ agentsDir: agentsDir() });
+  return ogJobs(catalog.agents, useTranslations);
+}
+
+async function ogCacheDir(): Promise<string> {
+  const { defaultCacheDir } = await import('../lib/catalog/file-cache.ts');
+  return path.join(defaultCacheDir(), 'og');
+}
+
+/** The integration; add it to `integrations` in astro.config.mjs. */
+export default function ogImages(): AstroIntegration {
+  let drawing: Promise<{ jobs: Awaited<ReturnType<typeof catalogJobs>>; error?: unknown }> | undefined;
+  let base = '/';
+  return {
+    name: 'agent-atlas:og-images',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:start': async ({ logger }) => {
+        const { ogImagesEnabled } = await import('../lib/og/card.ts');
+        if (!ogImagesEnabled()) {
+          logger.info('OG_IMAGES=0: no preview images.');
+          return;
+        }
+        // Not awaited: the drawing runs while Astro builds the pages. Errors surface at the end.
+        drawing = catalogJobs().then(
+          (jobs) => ({ jobs }),
+          (error: unknown) => ({ jobs: [], error }),
+        );
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!drawing) return;
+        const { jobs, error } = await drawing;
+        if (error) throw error;
+        const { makeOgImages } = await import('../lib/og/pool.ts');
+        const stats = await makeOgImages(jobs, { cacheDir: await ogCacheDir(), outDir: fileURLToPath(dir) });
+        logger.info(
+          `${stats.images} preview images: ${stats.drawn} drawn${stats.drawn ? ` with ${stats.workers} threads` : ''}, ${stats.cached} from cache (${stats.ms} ms).`,
+        );
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        server.middlewares.use(async (req, res, next) => {
+          const url = new URL(req.url ?? '/', 'http://localhost');
+          const prefix = `${base.replace(/\/$/, '')}/og/`;
+          if (!url.pathname.startsWith(prefix) || !url.pathname.endsWith('.png')) return next();
+          try {
+            // Built per request, so an edited agent shows at once; the file cache keeps it quick.
+            const out = decodeURIComponent(url.pathname.slice(prefix.length - 3));
+            const job = (await catalogJobs()).find((j) => j.out === out);
+            if (!job) return next();
+            const [{ cardPng }, { loadFonts, fontRequests, fontChunks }, { cardTexts }, { drawableCard }] = await Promise.all([
+              import('../lib/og/render.ts'),
+              import('../lib/og/fonts.ts'),
+              import('../lib/og/layout.ts'),
+              import('../lib/og/render.ts'),
+            ]);
+            const fonts = await loadFonts(fontRequests(cardTexts(drawableCard(job.card)), fontChunks()));
+            res.setHeader('Content-Type', 'image/png');
+            res.end(Buffer.from(await cardPng(job.card, fonts)));
+          } catch (error) {
+            logger.error(`Preview image ${url.pathname}: ${String(error)}`);
+            next(error);
+          }
+        });
+      },
+    },
+  };
+}

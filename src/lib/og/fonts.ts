@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * Fonts of the preview images: Noto Sans SC from `@fontsource/noto-sans-sc` (OFL-1.1), which
+ * covers Latin, Simplified *and* Traditional Chinese. The package splits the font into ~100 WOFF
+ * files by unicode range (satori reads WOFF, not WOFF2); only the files holding characters of the
+ * cards being drawn are loaded. Each file becomes a font of its own name, so satori falls back
+ * from one to the next per character.
+ */
+
+/** The weights the cards use: body text and the title. */
+export type OgWeight = 400 | 700;
+
+/** One file of the split font: its name in the package and the code points it holds. */
+export interface FontChunk {
+  name: string;
+  ranges: Array<[number, number]>;
+}
+
+/** A font file to load: which chunk, in which weight. */
+export interface FontRequest {
+  chunk: string;
+  weight: OgWeight;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Folder of the font package. */
+export function fontPackageDir(): string {
+  return path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
+}
+
+/** The font package's version, part of every image's cache key. */
+export function fontVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(fontPackageDir(), 'package.json'), 'utf8')) as { name: string; version: string };
+  return `${pkg.name}@${pkg.version}`;
+}
+
+/** Reads the package's `unicode.json` (`{"[12]": "U+4e00-4e3f,U+4e41", "latin": …}`). */
+export function parseUnicodeRanges(json: Record<string, string>): FontChunk[] {
+  return Object.entries(json).map(([key, value]) => ({
+    name: key.replace(/^\[|\]$/g, ''),
+    ranges: value.split(',').map((part) => {
+      const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+      return [parseInt(a, 16), parseInt(b ?? a, 16)] as [number, number];
+    }),
+  }));
+}
+
+let chunksOnce: FontChunk[] | undefined;
+/** The chunks of the installed font package. */
+export function fontChunks(): FontChunk[] {
+  chunksOnce ??= parseUnicodeRanges(JSON.parse(readFileSync(path.join(fontPackageDir(), 'unicode.json'), 'utf8')) as Record<string, string>);
+  return chunksOnce;
+}
+
+const lookups = new WeakMap<readonly FontChunk[], Map<number, string | undefined>>();
+
+/** The chunk holding a code point, if any (memoized: a catalog repeats its characters a lot). */
+export function chunkOf(codePoint: number, chunks: readonly FontChunk[]): string | undefined {
+  let memo = lookups.get(chunks);
+  if (!memo) lookups.set(chunks, (memo = new Map()));
+  if (memo.has(codePoint)) return memo.get(codePoint);
+  let found: string | undefined;
+  outer: for (const c of chunks) {
+    for (const [a, b] of c.ranges) {
+      if (codePoint >= a && codePoint <= b) {
+        found = c.name;
+        break outer;
+      }
+    }
+  }
+  memo.set(codePoint, found);
+  return found;
+}
+
+/** Names of the chunks needed to draw `text`, in the package's order. Spaces need none. */
+export function chunksFor(text: string, chunks: readonly FontChunk[]): string[] {
+  const needed = new Set<string>();
+  const seen = new Set<number>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp <= 0x20 || seen.has(cp)) continue;
+    seen.add(cp);
+    const name = chunkOf(cp, chunks);
+    if (name) needed.add(name);
+  }
+  return chunks.map((c) => c.name).filter((n) => needed.has(n));
+}
+
+/** `text` without the characters the font cannot draw (they would show as boxes). */
+export function drawableText(text: string, chunks: readonly FontChunk[]): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp <= 0x20 || chunkOf(cp, chunks)) out += ch;
+  }
+  return out;
+}
+
+/** The font files for texts drawn in each weight. */
+export function fontRequests(texts: Record<OgWeight, string>, chunks: readonly FontChunk[]): FontRequest[] {
+  return ([400, 700] as const).flatMap((weight) => chunksFor(texts[weight], chunks).map((chunk) => ({ chunk, weight })));
+}
+
+/** What satori takes as a font. */
+export interface SatoriFont {
+  name: string;
+  data: Buffer;
+  weight: OgWeight;
+  style: 'normal';
+}
+
+/** Loads the requested files as satori fonts. */
+export async function loadFonts(requests: readonly FontRequest[], dir = fontPackageDir()): Promise<SatoriFont[]> {
+  return Promise.all(
+    requests.map(async ({ chunk, weight }) => ({
+      name: `og-${chunk}`,
+      weight,
+      style: 'normal' as const,
+      data: await readFile(path.join(dir, 'files', `noto-sans-sc-${chunk}-${weight}-normal.woff`)),
+    })),
+  );
+}

@@ -1,0 +1,124 @@
+import { Worker } from 'node:worker_threads';
+import { access, copyFile, mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { type OgCard, ogCardKey } from './card.ts';
+import { fontChunks, fontRequests, fontVersion } from './fonts.ts';
+import { cardTexts } from './layout.ts';
+import { drawableCard } from './render.ts';
+import type { DrawMessage, DrawReply } from './worker.ts';
+
+/**
+ * Makes the preview images of a build. Each card is cached as `<hash of its data>.png`; a card
+ * whose file exists is not drawn again, so a build whose cache is kept draws nothing. The others
+ * are drawn by worker threads (one per core, two at most here), each taking the next card as soon
+ * as it is done.
+ */
+
+/** One image the build needs: a card and where it goes in the output folder. */
+export interface OgJob {
+  card: OgCard;
+  /** Path relative to the output folder, e.g. `og/en/backend-developer.png`. */
+  out: string;
+}
+
+/** What a run did. */
+export interface OgRunStats {
+  images: number;
+  /** Distinct cards drawn now. */
+  drawn: number;
+  /** Distinct cards found in the cache. */
+  cached: number;
+  workers: number;
+  ms: number;
+}
+
+/** Options of {@link makeOgImages}. */
+export interface OgRunOptions {
+  cacheDir: string;
+  outDir: string;
+  /** Threads to draw with; default: the cores, at most 2. */
+  workers?: number;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Draws `cards` into `cacheDir/<key>.png` with a pool of worker threads. */
+async function drawAll(cards: Map<string, OgCard>, cacheDir: string, threads: number): Promise<void> {
+  const chunks = fontChunks();
+  const texts = { 400: '', 700: '' };
+  for (const card of cards.values()) {
+    const t = cardTexts(drawableCard(card));
+    texts[400] += t[400];
+    texts[700] += t[700];
+  }
+  const fonts = fontRequests(texts, chunks);
+  const queue = [...cards].map(([key, card], id): DrawMessage => ({ id, card, file: path.join(cacheDir, `${key}.png`) }));
+  const failures: string[] = [];
+  const run = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { fonts } });
+      let finished = false;
+      const next = () => {
+        const msg = failures.length ? undefined : queue.shift();
+        if (msg) return worker.postMessage(msg);
+        finished = true;
+        void worker.terminate().then(() => resolve());
+      };
+      // The first message says the fonts are loaded; each later one, that a card is done.
+      worker.on('message', (reply: DrawReply) => {
+        if (!reply.ok) failures.push(reply.error ?? 'unknown error');
+        next();
+      });
+      worker.on('error', (error) => {
+        finished = true;
+        reject(error);
+      });
+      worker.on('exit', (code) => {
+        if (!finished) reject(new Error(`A preview image thread stopped (exit code ${code}).`));
+      });
+    });
+  await Promise.all(Array.from({ length: threads }, run));
+  if (failures.length) throw new Error(`${failures.length} preview images could not be drawn:\n${failures[0]}`);
+}
+
+/**
+ * Makes every job's image in `outDir`: from the cache when its card was drawn before, else drawn
+ * now and cached.
+ */
+export async function makeOgImages(jobs: readonly OgJob[], options: OgRunOptions): Promise<OgRunStats> {
+  const started = performance.now();
+  const version = fontVersion();
+  const keyed = jobs.map((job) => ({ job, key: ogCardKey(job.card, version) }));
+  const distinct = new Map(keyed.map(({ job, key }) => [key, job.card]));
+  const missing = new Map<string, OgCard>();
+  await Promise.all(
+    [...distinct].map(async ([key, card]) => {
+      if (!(await exists(path.join(options.cacheDir, `${key}.png`)))) missing.set(key, card);
+    }),
+  );
+  const threads = Math.max(1, Math.min(options.workers ?? Math.min(2, availableParallelism()), missing.size));
+  if (missing.size) {
+    await mkdir(options.cacheDir, { recursive: true });
+    await drawAll(missing, options.cacheDir, threads);
+  }
+  await Promise.all(
+    keyed.map(async ({ job, key }) => {
+      const target = path.join(options.outDir, job.out);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(path.join(options.cacheDir, `${key}.png`), target);
+    }),
+  );
+  return {
+    images: jobs.length,
+    drawn: missing.size,
+    cached: distinct.size - missing.size,
+    workers: missing.size ? threads : 0,
+    ms: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,126 @@
+import { type AnchorCode, type MatchKind, decodeAnchorTitle, matchKindOf } from './kinds.ts';
+import type { Occurrence } from './match.ts';
+
+/**
+ * From a page's Pagefind fragment and the positions a query matched to what a result shows:
+ * the sections that matched (a responsibility, a checklist item, an example…), each with its
+ * anchor and an excerpt with the matched words marked.
+ */
+
+/** The part of a Pagefind fragment used here. */
+export interface FragmentLike {
+  /** Text as Pagefind stored it (U+200B after every word in Chinese), HTML-escaped. */
+  raw_content?: string;
+  content: string;
+  anchors: ReadonlyArray<{ id: string; title?: string; location: number }>;
+}
+
+/** A section of a page: from an anchor to the next one. */
+export interface Section {
+  /** The anchor id, or undefined for the page's head (title, name). */
+  id?: string;
+  code?: AnchorCode;
+  /** The section's label; checklist items get their checklist's title. */
+  label: string;
+  start: number;
+  end: number;
+}
+
+/** A section in which the query matched. */
+export interface SectionMatch {
+  section: Section;
+  kind?: MatchKind;
+  /** Best match weight in the section. */
+  weight: number;
+  /** Occurrences in the section, of every group. */
+  occurrences: Occurrence[];
+  /** Whether every group of the query matched in this section. */
+  complete: boolean;
+}
+
+/**
+ * The words of a fragment, numbered as Pagefind numbers word positions.
+ * @example fragmentWords('上\u200B下 \u200B') // ['上', '下 ', '']
+ */
+export function fragmentWords(raw: string): string[] {
+  return raw.includes('\u200B') ? raw.split('\u200B') : raw.split(/[^\S\uFEFF]+/g);
+}
+
+/** The sections of a fragment, in order; the head (before the first anchor) comes first. */
+export function sectionsOf(fragment: FragmentLike, wordCount: number): Section[] {
+  const anchors = fragment.anchors
+    .map((a) => ({ ...a, ...decodeAnchorTitle(a.title) }))
+    .filter((a) => a.code)
+    .sort((a, b) => a.location - b.location);
+  const sections: Section[] = [{ label: '', start: 0, end: anchors[0]?.location ?? wordCount }];
+  let checklist = '';
+  anchors.forEach((a, i) => {
+    if (a.code === 'k') checklist = a.label;
+    else if (a.code !== 'c') checklist = '';
+    const label = a.code === 'c' ? checklist : a.label;
+    sections.push({ id: a.id, code: a.code, label, start: a.location, end: anchors[i + 1]?.location ?? wordCount });
+  });
+  return sections.filter((s) => s.end > s.start || s.id === undefined);
+}
+
+/**
+ * The sections the query matched in, best first: those where every group matched, then by best
+ * weight, then in page order. With `kind`, only sections of that kind.
+ */
+export function matchSections(sections: readonly Section[], groups: readonly Occurrence[][], kind?: MatchKind): SectionMatch[] {
+  const out: SectionMatch[] = [];
+  for (const section of sections) {
+    const inside = groups.map((occ) => occ.filter((o) => o.position >= section.start && o.position < section.end));
+    const occurrences = inside.flat();
+    if (!occurrences.length) continue;
+    const sectionKind = matchKindOf(section.code);
+    if (kind && sectionKind !== kind) continue;
+    out.push({
+      section,
+      kind: sectionKind,
+      weight: Math.max(...occurrences.map((o) => o.weight)),
+      occurrences,
+      complete: inside.every((o) => o.length > 0),
+    });
+  }
+  return out
+    .map((m, order) => ({ m, order }))
+    .sort((a, b) => Number(b.m.complete) - Number(a.m.complete) || b.m.weight - a.m.weight || a.order - b.order)
+    .map(({ m }) => m);
+}
+
+/**
+ * The excerpt of a section around its first occurrence, `length` words at most, matched words
+ * in `<mark>`. The words are HTML already (Pagefind escapes them).
+ */
+export function sectionExcerpt(words: readonly string[], match: SectionMatch, length: number, joiner: string): string {
+  const { start, end } = match.section;
+  const first = match.occurrences.reduce((a, b) => (b.position < a.position ? b : a));
+  let from = Math.max(start, first.position - Math.floor(length / 3));
+  const to = Math.min(end, from + length);
+  from = Math.max(start, Math.min(from, to - length));
+  const marked = new Set<number>();
+  for (const o of match.occurrences) for (let i = 0; i < o.length; i++) marked.add(o.position + i);
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) {
+    const w = words[i] ?? '';
+    const trail = /\s+$/.exec(w)?.[0] ?? '';
+    const core = w.slice(0, w.length - trail.length);
+    parts.push(marked.has(i) && core ? `<mark>${core}</mark>${trail}` : w);
+  }
+  const text = tidyExcerpt(parts.join(joiner).trim());
+  return `${from > start ? '… ' : ''}${text}${to < end ? ' …' : ''}`;
+}
+
+/**
+ * Cleans an excerpt: joins adjacent marks, drops the spaces the index put between Han
+ * characters (a space between two Han characters is never meant in Chinese text) and the
+ * zero-width spaces.
+ * @example tidyExcerpt('<mark>上</mark><mark>下</mark> 文') // '<mark>上下</mark>文'
+ */
+export function tidyExcerpt(html: string): string {
+  return html
+    .replace(/\u200B/g, '')
+    .replace(/<\/mark>(\s*)<mark>/g, '$1')
+    .replace(/(\p{Script=Han})((?:<\/?mark>)*)\s+((?:<\/?mark>)*)(?=\p{Script=Han})/gu, '$1$2$3');
+}

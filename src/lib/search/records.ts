@@ -1,0 +1,132 @@
+import type { Agent, Item, LocalizedContent } from '../schema.ts';
+import { type Locale, localeInfo } from '../locales.ts';
+import { agentPath, withBase } from '../routing/paths.ts';
+import { extractedIds } from '../render/unique-anchors.ts';
+import { htmlToBlocks } from './html-blocks.ts';
+import { type AnchorCode, type BlockKind, type MatchKind, ANCHOR_CODES } from './kinds.ts';
+
+/**
+ * Search records: what the index holds about one agent page, built from the agent data (not by
+ * crawling the built HTML). A record is a list of blocks; a block that starts a section a reader
+ * can jump to carries that section's anchor, the same id the agent page uses, so a match links
+ * straight to `page#anchor`.
+ */
+
+/** Where a block starts a linkable section of the page. */
+export interface BlockAnchor {
+  /** The element id on the agent page. */
+  id: string;
+  code: AnchorCode;
+  /** Section label shown with a match (heading, checklist title, example number). */
+  label?: string;
+}
+
+/** A block of a record's text. */
+export interface SearchBlock {
+  kind: BlockKind;
+  text: string;
+  anchor?: BlockAnchor;
+}
+
+/** Filter names of the index. */
+export type FilterName = 'tool' | 'model' | 'collection' | 'kind';
+
+/** The collection filter value of agents at the top of the agents folder. */
+export const TOP_LEVEL_COLLECTION = '/';
+
+/** One agent page in one locale, ready to index. */
+export interface SearchRecord {
+  /** The page URL, base path included. */
+  url: string;
+  /** Pagefind language: the page's `<html lang>`, lower-cased as Pagefind does. */
+  language: string;
+  /** Display title. */
+  title: string;
+  slug: string;
+  filters: Record<FilterName, string[]>;
+  blocks: SearchBlock[];
+}
+
+/** Pagefind's language key of a locale: `zh-hant`. */
+export function searchLanguage(locale: Locale): string {
+  return localeInfo(locale).tag.toLowerCase();
+}
+
+function flattenItems(items: readonly Item[]): Item[] {
+  return items.flatMap((i) => [i, ...flattenItems(i.children)]);
+}
+
+/** Whitespace- and case-insensitive form, to recognise a list item the body repeats. */
+function sameText(text: string): string {
+  return text.replace(/\s+/g, '').toLowerCase();
+}
+
+function bodyBlocks(content: LocalizedContent, itemTexts: ReadonlySet<string>): SearchBlock[] {
+  // Ids the page gives to extracted items and fixed sections; a body anchor with the same id
+  // is not where the page's element with that id is, so it is not used as a link target.
+  const taken = extractedIds(content);
+  const out: SearchBlock[] = [];
+  for (const b of htmlToBlocks(content.html)) {
+    if (b.tag === 'li' && itemTexts.has(sameText(b.text))) continue;
+    const isLabel = /^h[1-6]$/.test(b.tag) || (b.tag === 'p' && b.id !== undefined);
+    if (isLabel) {
+      const label = b.text.replace(/[:：]\s*$/, '');
+      const anchor = b.id && !taken.has(b.id) ? { id: b.id, code: ANCHOR_CODES.section, label } : undefined;
+      out.push(anchor ? { kind: 'heading', text: b.text, anchor } : { kind: 'heading', text: b.text });
+    } else if (b.text) {
+      out.push({ kind: b.tag === 'pre' ? 'code' : 'text', text: b.text });
+    }
+  }
+  return out;
+}
+
+function presentKinds(content: LocalizedContent): MatchKind[] {
+  const kinds: MatchKind[] = [];
+  if (content.responsibilities.length) kinds.push('responsibility');
+  if (content.checklists.some((c) => c.items.length)) kinds.push('checklist');
+  if (content.examples.length) kinds.push('example');
+  return kinds;
+}
+
+/**
+ * Builds the search record of an agent's page in a locale.
+ * @param base the site's base path (`import.meta.env.BASE_URL`)
+ */
+export function buildSearchRecord(agent: Agent, locale: Locale, base: string): SearchRecord {
+  const content = agent.localized[locale];
+  const blocks: SearchBlock[] = [{ kind: 'name', text: content.title }];
+  if (agent.name !== content.title) blocks.push({ kind: 'name', text: agent.name });
+  if (content.summary) {
+    blocks.push({ kind: 'description', text: content.summary, anchor: { id: 'description', code: ANCHOR_CODES.description } });
+  }
+  content.examples.forEach((ex, i) => {
+    const texts = [ex.context, ...ex.turns.map((t) => t.text), ex.commentary].filter((t) => t.trim());
+    const anchor = { id: `example-${i + 1}`, code: ANCHOR_CODES.example, label: String(i + 1) };
+    texts.forEach((text, j) => blocks.push(j === 0 ? { kind: 'example', text, anchor } : { kind: 'example', text }));
+  });
+  const items = [...flattenItems(content.responsibilities), ...content.checklists.flatMap((c) => flattenItems(c.items))];
+  for (const item of flattenItems(content.responsibilities)) {
+    blocks.push({ kind: 'responsibility', text: item.text, anchor: { id: item.id, code: ANCHOR_CODES.responsibility } });
+  }
+  for (const list of content.checklists) {
+    const label = list.title.replace(/[:：]\s*$/, '');
+    blocks.push({ kind: 'checklistTitle', text: label, anchor: { id: `checklist-${list.id}`, code: ANCHOR_CODES.checklistTitle, label } });
+    for (const item of flattenItems(list.items)) {
+      blocks.push({ kind: 'checklist', text: item.text, anchor: { id: item.id, code: ANCHOR_CODES.checklist } });
+    }
+  }
+  blocks.push(...bodyBlocks(content, new Set(items.map((i) => sameText(i.text)))));
+  return {
+    url: withBase(base, agentPath(locale, agent.slug)),
+    language: searchLanguage(locale),
+    title: content.title,
+    slug: agent.slug,
+    filters: {
+      tool: [...new Set(agent.tools)],
+      model: agent.model?.trim() ? [agent.model.trim()] : [],
+      collection: [agent.collection || TOP_LEVEL_COLLECTION],
+      kind: presentKinds(content),
+    },
+    blocks: blocks.filter((b) => b.text.trim() || b.anchor),
+  };
+}
