@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import searchIndex from './src/integrations/search-index.ts';
+import ogImages from './src/integrations/og-images.ts';
 
 /**
  * Hosting settings come from the environment so one build command serves every host:
@@ -22,6 +24,6 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), searchIndex(), ogImages()],
   devToolbar: { enabled: false },
 });

@@ -9,7 +9,7 @@
  * | ------------------------------- | -------------------------------------------------------------- | -------- |
  * | --to <locale>                   | target language (required)                                     | –        |
  * | --only <slug or file>           | one agent only (its slug, or its path in the agents folder)   | all      |
- * | --force                         | also overwrite translations a person wrote or edited           | off      |
+ * | --force                         | also overwrite outdated translations a person wrote or edited  | off      |
  * | --dry-run                       | only print what would be done (needs no model)                | off      |
  * | --agents <dir>, AGENTS_DIR      | the agents folder                                              | agents   |
  * | OPENAI_BASE_URL                 | OpenAI-compatible API base, e.g. http://127.0.0.1:11434/v1     | required |

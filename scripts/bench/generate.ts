@@ -147,9 +147,11 @@ export async function generateCatalog(root: string, dir: string, count: number, 
       await writeFile(path.join(dir, rel), text);
       editTarget ||= rel;
       for (const t of f.translations) {
-        const tr = rename(t.text)
+        let tr = rename(t.text)
           .replace(/^translationOf:.*$/m, `translationOf: ${rel}`)
           .replace(/^sourceHash:.*$/m, `sourceHash: ${sourceHashOf(text)}`);
+        // The same collaboration list, so the translation keeps its source's shape.
+        if (slice.length > 1) tr += collaborationBlock(tr, next, prev);
         const locale = t.rel.split('/')[1];
         const trRel = `_translations/${locale}/${rel}`;
         await mkdir(path.dirname(path.join(dir, trRel)), { recursive: true });

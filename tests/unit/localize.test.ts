@@ -94,3 +94,12 @@ describe('UI strings', () => {
     expect(useTranslations('zh-Hant')('nav.search')).toBe('搜尋');
   });
 });
+
+describe('translation files', () => {
+  it('read a hash that YAML would take for a number without losing digits', () => {
+    const t = parseTranslationFile('_translations/en/a.md', '---\nsourceHash: 1234e56789012345\n---\nBody\n').translation!;
+    expect(t.sourceHash).toBe('1234e56789012345');
+    expect(t.locale).toBe('en');
+    expect(t.translationOf).toBe('a.md');
+  });
+});

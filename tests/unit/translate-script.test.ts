@@ -52,7 +52,7 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
 }
 
 function providerEnv(server: FakeServer, dir: string): Record<string, string> {
-  return { AGENTS_DIR: dir, OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'k', TRANSLATE_MODEL: 'fake-1', TRANSLATE_TIMEOUT_MS: '300', TRANSLATE_RETRIES: '1', TRANSLATE_RETRY_BASE_MS: '1' };
+  return { AGENTS_DIR: dir, OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'k', TRANSLATE_MODEL: 'fake-1', TRANSLATE_TIMEOUT_MS: '10000', TRANSLATE_RETRIES: '1', TRANSLATE_RETRY_BASE_MS: '1' };
 }
 
 async function statusOf(dir: string, locale: 'en' | 'zh-Hant' | 'zh-Hans', slug = 'backend-engineer') {
@@ -130,7 +130,7 @@ describe('npm run translate', () => {
     // The first requests succeed, so a failure mid-agent must not leave a partial file.
     const server = await serve((r) => (r.n <= 1 ? completion(fakeToEnglish(sourceOf(r))) : answer()));
     const before = await snapshot(dir);
-    const result = await run(['--to', 'en', '--only', 'team/backend-engineer.md'], { ...providerEnv(server, dir), TRANSLATE_SECTION_CHARS: '50' });
+    const result = await run(['--to', 'en', '--only', 'team/backend-engineer.md'], { ...providerEnv(server, dir), TRANSLATE_SECTION_CHARS: '50', TRANSLATE_TIMEOUT_MS: '300' });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/failed: 1\n\s+team\/backend-engineer.md: /);
     expect(result.stdout).toMatch(reason);

@@ -6,6 +6,7 @@ import { contentHash } from '../hash.ts';
 import { discoverAgentFiles } from './discover.ts';
 import { FileCache, defaultCacheDir } from './file-cache.ts';
 import { processFile, type ProcessedFile } from './process-file.ts';
+import { processInWorkers, workerPoolAvailable } from './process-pool.ts';
 import { parseTranslationFile, type TranslationFile } from '../localize/translation-file.ts';
 import type { Extractor } from '../localize/localize-agent.ts';
 import { extractStructure } from '../extract/sections.ts';
@@ -24,6 +25,8 @@ import overrides from '../localize/opencc-overrides.json' with { type: 'json' };
 /** Bump when the per-file output changes shape, to invalidate old cache entries. */
 const PIPELINE_VERSION = '2';
 const PIPELINE_KEY = contentHash(JSON.stringify([PIPELINE_VERSION, vocabulary, overrides]));
+/** Below this many files to process, starting worker threads costs more than it saves. */
+const POOL_MIN_FILES = 50;
 
 /** Options of {@link buildCatalog}. */
 export interface CatalogOptions {
@@ -68,13 +71,13 @@ async function readTranslations(agentsDir: string, files: string[]) {
 }
 
 /** Runs `fn` over items with at most `limit` running at once, keeping order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i]);
+      out[i] = await fn(items[i], i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
@@ -90,7 +93,8 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
   const translations = await readTranslations(agentsDir, found.translations);
   const problems: Problem[] = [...translations.problems];
 
-  const processed: ProcessedFile[] = await mapLimit(found.agents, 16, async (file) => {
+  // Cache look-ups first; the misses are then processed on worker threads when there are many.
+  const looked = await mapLimit(found.agents, 16, async (file) => {
     const bytes = await readFile(path.join(agentsDir, file));
     const own = translations.byFile.get(file) ?? {};
     const key = contentHash(
@@ -98,11 +102,18 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
       32,
     );
     const hit = cache ? await cache.get<ProcessedFile>(key) : undefined;
-    if (hit) return hit;
-    const result = processFile(file, bytes, own, extract);
-    await cache?.set(key, result);
-    return result;
+    return { file, bytes, own, key, hit };
   });
+  const misses = looked.filter((l) => !l.hit);
+  const pooled = extract === extractStructure && misses.length > POOL_MIN_FILES && workerPoolAvailable();
+  const texts = pooled ? await processInWorkers(misses.map((m) => ({ file: m.file, bytes: m.bytes, translations: m.own }))) : undefined;
+  const computed = new Map<string, ProcessedFile>();
+  await mapLimit(misses, 16, async (m, i) => {
+    const result = texts ? (JSON.parse(texts[i]) as ProcessedFile) : processFile(m.file, m.bytes, m.own, extract);
+    computed.set(m.key, result);
+    await (texts ? cache?.setText(m.key, texts[i]) : cache?.set(m.key, result));
+  });
+  const processed: ProcessedFile[] = looked.map((l) => l.hit ?? computed.get(l.key)!);
 
   for (const p of processed) problems.push(...p.problems);
   const built = processed.flatMap((p) => (p.agent ? [p.agent] : []));

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { TRANSLATIONS_DIR } from '../localize/translation-file.ts';
 
@@ -22,16 +22,31 @@ export interface Discovery {
   redirects?: string;
 }
 
+/** Whether a symbolic link resolves to a file inside `root`. */
+async function linksInside(link: string, root: string): Promise<boolean> {
+  try {
+    const [target, realRoot] = await Promise.all([realpath(link), realpath(root)]);
+    return target.startsWith(realRoot + path.sep) && (await stat(target)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Walks the agents folder. Hidden folders and `node_modules` are not entered. */
 export async function discoverAgentFiles(agentsDir: string): Promise<Discovery> {
   const entries = await readdir(agentsDir, { recursive: true, withFileTypes: true });
   const out: Discovery = { agents: [], translations: [], skipped: [] };
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     const full = path.join(entry.parentPath, entry.name);
     const rel = path.relative(agentsDir, full).split(path.sep).join('/');
     const parts = rel.split('/');
     if (parts.some((p) => p.startsWith('.') || p === 'node_modules')) continue;
+    // A link is followed only to a file inside the folder: one could pull in any file of the machine.
+    if (entry.isSymbolicLink() && !(await linksInside(full, agentsDir))) {
+      out.skipped.push({ file: rel, reason: 'symbolic link to something outside the agents folder, not followed' });
+      continue;
+    }
     if (parts[0] === TRANSLATIONS_DIR) {
       if (MARKDOWN.test(rel)) out.translations.push(rel);
       continue;

@@ -32,11 +32,16 @@ export class FileCache {
 
   /** Stores `value` under `key`; failures to write are ignored (the cache is an optimization). */
   async set(key: string, value: unknown): Promise<void> {
+    await this.setText(key, JSON.stringify(value));
+  }
+
+  /** Stores a value already serialized as JSON text (worker threads send results that way). */
+  async setText(key: string, json: string): Promise<void> {
     const file = this.pathOf(key);
     try {
       await mkdir(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(value));
+      await writeFile(tmp, json);
       await rename(tmp, file);
     } catch {
       // A read-only or full disk only costs speed.

@@ -25,6 +25,31 @@ export function processFile(
   translations: Partial<Record<Locale, TranslationFile>>,
   extract: Extractor,
 ): ProcessedFile {
+  // A file that breaks a stage (a parser bug, a stack overflow) is reported, never fatal to the build.
+  try {
+    return processUnguarded(file, bytes, translations, extract);
+  } catch (error) {
+    return {
+      file,
+      problems: [
+        {
+          file,
+          severity: 'error',
+          code: 'processing-failed',
+          message: `The file could not be processed: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+          hint: 'Simplify the part of the file that differs from other agents (very long or deeply nested content), and report the file as an Agent Atlas bug.',
+        },
+      ],
+    };
+  }
+}
+
+function processUnguarded(
+  file: string,
+  bytes: Uint8Array,
+  translations: Partial<Record<Locale, TranslationFile>>,
+  extract: Extractor,
+): ProcessedFile {
   const decoded = decodeAgentFile(bytes, file);
   if (decoded.text === undefined) return { file, problems: decoded.problems };
   const parsed = parseAgent(file, decoded.text);

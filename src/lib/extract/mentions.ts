@@ -73,9 +73,9 @@ const ROLE = new Set(names.roleSuffixes);
 const VERSION = /^v?\d+(?:\.\d+)*[a-z]?$/;
 
 /**
- * Whether a word may be an agent name at all: lower-case kebab-case with a hyphen (a bare word only
- * after `@`), not a stop word, not shaped like a compound adjective or phrase (`multi-x`, `x-driven`,
- * `x-grounded`, `x-by-y`), not ending in a version (`gpt-4`).
+ * Whether a word may be an agent name at all: lower-case kebab-case with a hyphen, not a stop word,
+ * not shaped like a compound adjective or phrase (`multi-x`, `x-driven`, `x-grounded`, `x-by-y`),
+ * not starting or ending with a version (`gpt-4`).
  * @example isAgentShaped('api-designer') // true
  * @example isAgentShaped('agent-driven') // false
  */
@@ -88,7 +88,7 @@ export function isAgentShaped(word: string): boolean {
   if (last.length >= 5 && BAD_ENDINGS.some((e) => last.endsWith(e))) return false;
   if (parts.length === 2 && BAD_PREFIX.has(parts[0])) return false;
   if (parts.slice(1, -1).some((p) => BAD_INFIX.has(p))) return false;
-  if (VERSION.test(parts[0]) || VERSION.test(parts.at(-1)!)) return false;
+  if (VERSION.test(parts[0]) || VERSION.test(last)) return false;
   return parts.some((p) => /[a-z]{2,}/.test(p));
 }
 

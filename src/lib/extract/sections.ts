@@ -209,8 +209,9 @@ export function extractStructure(root: Root, frontMatter: Record<string, unknown
       if (items.length) checklists.push({ id: s.section.id, title: s.section.title, items });
     }
   }
-  const loose = preamble.flatMap((e) => ('block' in e && e.block.type === 'list' ? taskItems(e.block) : []));
-  if (loose.length) checklists.unshift({ id: loose[0].id, title: '', items: loose });
+  // Task items before any heading or label have no section: the first item's id names them.
+  const early = preamble.flatMap((e) => ('block' in e && e.block.type === 'list' ? taskItems(e.block) : []));
+  if (early.length) checklists.unshift({ id: early[0].id, title: '', items: early });
 
   const mentions: Mention[] = [...collaboratorMentions(frontMatter)];
   const scan = (node: Nodes, collaboration: boolean): void => {
@@ -218,7 +219,8 @@ export function extractStructure(root: Root, frontMatter: Record<string, unknown
       mentions.push(...mentionsInNode(node, collaboration, self));
     } else if (node.type === 'listItem' && itemSection.has(node)) {
       node.children.forEach((c) => scan(c, itemSection.get(node)!.kind === 'collaboration'));
-    } else if ('children' in node && node.type !== 'code' && node.type !== 'html') {
+    } else if ('children' in node) {
+      // Code and HTML are literals without children: names in code blocks are never mentions.
       for (const c of node.children) scan(c as Nodes, collaboration);
     }
   };

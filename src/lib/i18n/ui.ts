@@ -24,7 +24,12 @@ export type UiKey = StripPlural<Leaves<typeof en>>;
 export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
 
 /** The resource of each locale. */
-export const UI_RESOURCES: Record<Locale, typeof en> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+// The Chinese files have other plural keys than English; their completeness is checked below.
+export const UI_RESOURCES: Record<Locale, typeof en> = {
+  en,
+  'zh-Hant': zhHant as unknown as typeof en,
+  'zh-Hans': zhHans as unknown as typeof en,
+};
 
 // Plural forms differ by language (Chinese has only `_other`), so keys are compared without them.
 function leafKeys(obj: Record<string, unknown>, prefix = ''): string[] {

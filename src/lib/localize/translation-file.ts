@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { SAFE_MATTER_OPTIONS } from '../parse/front-matter.ts';
 import type { Locale } from '../locales.ts';
 import { parseLangField } from '../parse/detect-language.ts';
 import type { Problem } from '../schema.ts';
@@ -54,6 +55,14 @@ export function translationPathFor(sourceFile: string, locale: Locale): string {
   return `${TRANSLATIONS_DIR}/${locale}/${sourceFile}`;
 }
 
+/**
+ * Reads a hex hash field from the raw text: unquoted, YAML would read `1234e567…` as a number
+ * and lose digits.
+ */
+function hashField(text: string, key: string): string {
+  return new RegExp(`^${key}:\\s*["']?([0-9a-f]+)["']?\\s*$`, 'm').exec(normalizeText(text))?.[1] ?? '';
+}
+
 /** Parses a translation file; problems are returned instead of thrown. */
 export function parseTranslationFile(
   file: string,
@@ -72,7 +81,7 @@ export function parseTranslationFile(
   let data: Record<string, unknown>;
   let body: string;
   try {
-    const parsed = matter(normalizeText(text));
+    const parsed = matter(normalizeText(text), SAFE_MATTER_OPTIONS as never);
     data = parsed.data as Record<string, unknown>;
     body = parsed.content;
   } catch (error) {
@@ -89,9 +98,9 @@ export function parseTranslationFile(
       file,
       locale,
       translationOf,
-      sourceHash: typeof data.sourceHash === 'string' ? data.sourceHash : '',
+      sourceHash: hashField(text, 'sourceHash'),
       translator: typeof data.translator === 'string' ? data.translator : 'human',
-      generatedHash: typeof data.generatedHash === 'string' ? data.generatedHash : undefined,
+      generatedHash: hashField(text, 'generatedHash') || undefined,
       title: typeof data.title === 'string' ? data.title : undefined,
       description,
       body,

@@ -72,8 +72,8 @@ export function textWeight(text: string): number {
  */
 export function oneLine(text: string, max = 170): string {
   const clean = cleanText(text);
-  const first = clean.match(/^.+?[.!?。！？](?=\s|$)|^.+?[。！？]/u)?.[0] ?? clean;
-  const sentence = textWeight(first) >= 24 ? first : clean;
+  const first = clean.match(/^.+?(?:[。！？]|[.!?](?=\s|$))/u)?.[0] ?? clean;
+  const sentence = textWeight(first) >= 12 ? first : clean;
   if (textWeight(sentence) <= max) return sentence;
   let out = '';
   let w = 0;
@@ -125,4 +125,28 @@ export function ogJobs(
       out: ogImagePath(locale, agent.slug).slice(1),
     })),
   );
+}
+
+/** What a page's head says about its preview image. */
+export interface OgImageMeta {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The preview image of an agent page for its head tags (absolute URL), or undefined when images
+ * are turned off, so no page points at an image the build did not make.
+ */
+export function ogImageMeta(
+  agent: Pick<Agent, 'slug' | 'name' | 'collection' | 'localized'>,
+  locale: Locale,
+  t: Translate,
+  base: string,
+  site: URL,
+): OgImageMeta | undefined {
+  if (!ogImagesEnabled()) return undefined;
+  const path = `${base.replace(/\/$/, '')}${ogImagePath(locale, agent.slug)}`;
+  return { url: new URL(path, site).href, alt: ogCardAlt(ogCard(agent, locale, t)), width: OG_WIDTH, height: OG_HEIGHT };
 }

@@ -57,24 +57,46 @@ export function fontChunks(): FontChunk[] {
   return chunksOnce;
 }
 
-const lookups = new WeakMap<readonly FontChunk[], Map<number, string | undefined>>();
+interface RangeIndex {
+  starts: number[];
+  ends: number[];
+  /** Largest end of the ranges up to each index: ranges overlap (the `latin` subset repeats some). */
+  reach: number[];
+  names: string[];
+}
+const indexes = new WeakMap<readonly FontChunk[], RangeIndex>();
 
-/** The chunk holding a code point, if any (memoized: a catalog repeats its characters a lot). */
+/** The ranges of all chunks sorted by start, for a binary search per character. */
+function rangeIndex(chunks: readonly FontChunk[]): RangeIndex {
+  let index = indexes.get(chunks);
+  if (index) return index;
+  const all = chunks.flatMap((c) => c.ranges.map(([a, b]) => ({ a, b, name: c.name }))).sort((x, y) => x.a - y.a);
+  let max = -1;
+  index = {
+    starts: all.map((r) => r.a),
+    ends: all.map((r) => r.b),
+    reach: all.map((r) => (max = Math.max(max, r.b))),
+    names: all.map((r) => r.name),
+  };
+  indexes.set(chunks, index);
+  return index;
+}
+
+/** The chunk holding a code point, if any. */
 export function chunkOf(codePoint: number, chunks: readonly FontChunk[]): string | undefined {
-  let memo = lookups.get(chunks);
-  if (!memo) lookups.set(chunks, (memo = new Map()));
-  if (memo.has(codePoint)) return memo.get(codePoint);
-  let found: string | undefined;
-  outer: for (const c of chunks) {
-    for (const [a, b] of c.ranges) {
-      if (codePoint >= a && codePoint <= b) {
-        found = c.name;
-        break outer;
-      }
-    }
+  const { starts, ends, reach, names } = rangeIndex(chunks);
+  let lo = 0;
+  let hi = starts.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= codePoint) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  memo.set(codePoint, found);
-  return found;
+  for (let i = last; i >= 0 && reach[i] >= codePoint; i--) if (ends[i] >= codePoint) return names[i];
+  return undefined;
 }
 
 /** Names of the chunks needed to draw `text`, in the package's order. Spaces need none. */

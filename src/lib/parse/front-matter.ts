@@ -24,21 +24,69 @@ const CLOSE = /^-{3,}[ \t]*$/m;
 /** js-yaml's reason without its position, which counts lines from the block, not the file. */
 function yamlReason(error: unknown): string {
   const e = error as { reason?: string; message?: string };
+  if (error instanceof RangeError) return 'it is nested too deeply';
   return e.reason ?? String(e.message ?? error).split(/\s+at line|\n/)[0];
 }
 
 /**
+ * gray-matter options that never run code. gray-matter picks a parser from the opening line, and
+ * its `---js` and `---coffee` parsers evaluate the block: agent and translation files are
+ * untrusted, so those languages are refused (YAML and JSON stay).
+ */
+export const SAFE_MATTER_OPTIONS = {
+  engines: Object.fromEntries(
+    ['javascript', 'js', 'coffee', 'coffeescript', 'cson'].map((lang) => [
+      lang,
+      () => {
+        throw new Error(`"---${lang}" front matter is not supported (it would run code); write YAML between "---" lines`);
+      },
+    ]),
+  ),
+};
+
+/** Most values a front matter may expand to; YAML aliases (`*a`) can repeat lists exponentially. */
+export const MAX_FRONT_MATTER_VALUES = 10_000;
+
+/** Whether a parsed value, with aliases expanded, holds more than `budget` values or nests too deep. */
+function tooLarge(value: unknown, budget = MAX_FRONT_MATTER_VALUES): boolean {
+  let left = budget;
+  const walk = (v: unknown, depth: number): boolean => {
+    if (--left < 0 || depth > 64) return true;
+    if (Array.isArray(v)) return v.some((x) => walk(x, depth + 1));
+    if (v !== null && typeof v === 'object') return Object.values(v).some((x) => walk(x, depth + 1));
+    return false;
+  };
+  return walk(value, 0);
+}
+
+/**
  * The file line a YAML failure most likely comes from: the first top-level field whose unquoted
- * value holds ": ", starts with "- " or is a bare "*" (what strict YAML rejects in agent files).
+ * value holds ": ", starts with "- " or is a bare "*" (what strict YAML rejects in agent files),
+ * whose quote is not closed, or that repeats an earlier key; else the first tab-indented line.
  */
 function suspectLine(block: string, firstLine: number): number | undefined {
   const lines = block.split('\n');
+  const seen = new Set<string>();
   const i = lines.findIndex((line) => {
-    const m = /^[A-Za-z_][\w.-]*\s*:\s+(.*)$/.exec(line);
-    if (!m || /^["']/.test(m[1])) return false;
-    return /:\s/.test(m[1]) || /^-\s/.test(m[1]) || /^[*&!%@`]/.test(m[1]);
+    const m = /^([A-Za-z_][\w.-]*)\s*:\s+(.*)$/.exec(line) ?? /^([A-Za-z_][\w.-]*)\s*:()$/.exec(line);
+    if (!m) return false;
+    if (seen.has(m[1])) return true;
+    seen.add(m[1]);
+    const value = m[2].trim();
+    if (/^["']/.test(value)) return value.length < 2 || value.at(-1) !== value[0];
+    return /:\s/.test(value) || /^-\s/.test(value) || /^[*&!%@`]/.test(value);
   });
-  return i >= 0 ? firstLine + i : undefined;
+  if (i >= 0) return firstLine + i;
+  const tab = lines.findIndex((line) => /^\s*\t/.test(line));
+  return tab >= 0 ? firstLine + tab : undefined;
+}
+
+/** A hint matched to what strict YAML rejected. */
+function yamlHint(reason: string, block: string): string {
+  if (/tab/i.test(reason) || /^\s*\t/m.test(block)) return 'Indent with spaces: YAML does not allow tabs for indentation.';
+  if (/duplicated mapping key/i.test(reason)) return 'Keep one of the two fields with the same name.';
+  if (/quoted scalar/i.test(reason)) return 'Close the quote at the end of the value (name: "my-agent").';
+  return 'Quote values that contain ": " or start with "- " (description: "…"), as strict YAML tools require.';
 }
 
 function fieldLines(block: string, firstLine: number): Record<string, number> {
@@ -88,15 +136,28 @@ export function readFrontMatter(text: string, file: string): RawFrontMatter {
   const problems: Problem[] = [];
   let data: Record<string, unknown>;
   try {
-    // gray-matter caches by input string; pass a fresh object to avoid shared results.
-    const parsed = matter(`---\n${block}\n---\n`, { excerpt: false } as never);
+    // gray-matter caches by input string unless given options; ours also refuse code engines.
+    const parsed = matter(`---\n${block}\n---\n`, { excerpt: false, ...SAFE_MATTER_OPTIONS } as never);
     data = parsed.data as Record<string, unknown>;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new TypeError('not a mapping');
+    if (tooLarge(data)) throw new RangeError('too large');
   } catch (error) {
     const line = suspectLine(block, 2);
     const fields = readLenientYaml(block, 2);
     data = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.value]));
     const notMapping = error instanceof TypeError || Object.keys(fields).length === 0;
+    if (error instanceof RangeError && String(error.message) === 'too large') {
+      problems.push({
+        file,
+        line: Object.values(fields).find((f) => /[&*]\w/.test(String(f.value)))?.line ?? 2,
+        severity: 'error',
+        code: 'front-matter-too-large',
+        message: `The front matter expands to more than ${MAX_FRONT_MATTER_VALUES.toLocaleString('en')} values or 64 levels (YAML aliases such as *name repeat whole lists); it was read field by field as plain text instead.`,
+        expected: 'a few short fields',
+        hint: 'Remove the anchors (&name) and aliases (*name), or the deeply nested values.',
+      });
+      return { data, lines, body: rest, bodyLine, present: true, problems };
+    }
     problems.push({
       file,
       line: line ?? 2,
@@ -106,9 +167,7 @@ export function readFrontMatter(text: string, file: string): RawFrontMatter {
         ? 'The front matter is not a mapping of "key: value" fields.'
         : `The front matter is not valid YAML (${yamlReason(error)}); it was read field by field as "key: value" lines.`,
       expected: 'YAML fields such as "name: my-agent"',
-      hint: notMapping
-        ? 'Write one "key: value" field per line between the "---" lines.'
-        : 'Quote values that contain ": " or start with "- " (description: "…"), as strict YAML tools require.',
+      hint: notMapping ? 'Write one "key: value" field per line between the "---" lines.' : yamlHint(yamlReason(error), block),
     });
   }
   return { data, lines, body: rest, bodyLine, present: true, problems };

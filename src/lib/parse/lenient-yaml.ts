@@ -19,6 +19,8 @@ function unquote(value: string): string {
     const inner = v.slice(1, -1);
     return v.startsWith("'") ? inner.replace(/''/g, "'") : inner.replace(/\\"/g, '"');
   }
+  // An unclosed quote (`name: "my-agent`): the quote is a typo, not part of the value.
+  if (/^["']/.test(v) && !v.slice(1).includes(v[0])) return v.slice(1).trim();
   return v;
 }
 

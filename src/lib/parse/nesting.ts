@@ -7,7 +7,7 @@
  */
 
 /** Deepest nesting kept, in levels (a list marker or `>` is one level, two columns of indent one). */
-export const MAX_NESTING = 20;
+export const MAX_NESTING = 16;
 
 // The container prefix of a line: indentation, `>` quote markers and list markers.
 const PREFIX = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*/;

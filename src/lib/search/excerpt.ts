@@ -1,5 +1,6 @@
 import { type AnchorCode, type MatchKind, decodeAnchorTitle, matchKindOf } from './kinds.ts';
 import type { Occurrence } from './match.ts';
+import { PART_WEIGHT, partOfCode } from './section-map.ts';
 
 /**
  * From a page's Pagefind fragment and the positions a query matched to what a result shows:
@@ -30,7 +31,7 @@ export interface Section {
 export interface SectionMatch {
   section: Section;
   kind?: MatchKind;
-  /** Best match weight in the section. */
+  /** How much a match in this section counts (its part's weight). */
   weight: number;
   /** Occurrences in the section, of every group. */
   occurrences: Occurrence[];
@@ -64,8 +65,8 @@ export function sectionsOf(fragment: FragmentLike, wordCount: number): Section[]
 }
 
 /**
- * The sections the query matched in, best first: those where every group matched, then by best
- * weight, then in page order. With `kind`, only sections of that kind.
+ * The sections the query matched in, best first: those where every group matched, then by the
+ * weight of their part, then in page order. With `kind`, only sections of that kind.
  */
 export function matchSections(sections: readonly Section[], groups: readonly Occurrence[][], kind?: MatchKind): SectionMatch[] {
   const out: SectionMatch[] = [];
@@ -78,7 +79,7 @@ export function matchSections(sections: readonly Section[], groups: readonly Occ
     out.push({
       section,
       kind: sectionKind,
-      weight: Math.max(...occurrences.map((o) => o.weight)),
+      weight: PART_WEIGHT[partOfCode(section.code) ?? 'name'],
       occurrences,
       complete: inside.every((o) => o.length > 0),
     });

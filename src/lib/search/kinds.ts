@@ -62,6 +62,8 @@ export const ANCHOR_CODES = {
   checklist: 'c',
   checklistTitle: 'k',
   section: 's',
+  /** Start of the full definition, where it does not start with a heading. */
+  body: 'b',
 } as const;
 
 /** An anchor code. */

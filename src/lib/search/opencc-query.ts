@@ -1,4 +1,4 @@
-import { ConverterBuilder } from 'opencc-js/core';
+import { ConverterBuilder, ConverterFactory } from 'opencc-js/core';
 import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import STRegionalPhrases from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
@@ -46,5 +46,7 @@ export function createQueryConverters(stPhrases: string): ScriptConverters {
   return {
     toHant: withOverrides(build({ from: 'cn', to: 'twp' }), pairs, 'zh-Hant'),
     toHans: withOverrides(build({ from: 'twp', to: 'cn' }), pairs, 'zh-Hans'),
+    toHantChars: ConverterFactory([STCharacters], [TWVariants]),
+    toHansChars: ConverterFactory([TWVariantsRev], [TSCharacters]),
   };
 }

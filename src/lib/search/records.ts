@@ -115,7 +115,10 @@ export function buildSearchRecord(agent: Agent, locale: Locale, base: string): S
       blocks.push({ kind: 'checklist', text: item.text, anchor: { id: item.id, code: ANCHOR_CODES.checklist } });
     }
   }
-  blocks.push(...bodyBlocks(content, new Set(items.map((i) => sameText(i.text)))));
+  const body = bodyBlocks(content, new Set(items.map((i) => sameText(i.text))));
+  // The body's start is a section boundary even where the definition starts with plain text.
+  if (body[0] && !body[0].anchor) body[0] = { ...body[0], anchor: { id: 'definition', code: ANCHOR_CODES.body } };
+  blocks.push(...body);
   return {
     url: withBase(base, agentPath(locale, agent.slug)),
     language: searchLanguage(locale),

@@ -134,6 +134,7 @@ export async function translateAgent(file: string, fileText: string, options: Tr
   const { to, client } = options;
   const from = agent.sourceLang;
   if (from === to) throw new TranslationError(`${file} is already written in ${to}.`);
+  if (from !== 'en' && to !== 'en') throw new TranslationError(`${file} is in ${from}: ${to} comes from it by OpenCC conversion, not translation.`);
   const glossary = options.glossary ?? GLOSSARY;
   const system = systemPrompt(from, to, glossary);
   const base: ProtectOptions = { sourceLang: from, knownNames: options.knownNames, glossary };
@@ -166,7 +167,7 @@ export async function translateAgent(file: string, fileText: string, options: Tr
     options.onProgress?.(++done, jobs.length);
   }
 
-  const translatedTitle = titleNeedsModel ? results.shift()!.replace(/^#+\s*/, '').split('\n')[0].trim() : title;
+  const translatedTitle = titleNeedsModel ? results.shift()!.replace(/^#+\s*/, '').split('\n')[0].trim().replace(/^["'“「](.*)["'”」]$/, '$1') : title;
   let description = descriptionText.trim() ? results.shift()!.trim() : '';
   if (literal) description = description.replace(/\n/g, '\\n');
   const body = results.join('');

@@ -1,0 +1,158 @@
+/**
+ * `npm run bench [-- --agents N] [--no-browser] [--results FILE] [--keep]`
+ *
+ * Builds a synthetic catalog of N agents (default 1,000) three times and measures each build:
+ * - cold: from nothing (no Astro data store, no Agent Atlas caches);
+ * - coldCachedImages: from nothing but the preview-image cache, as CI with a kept image cache;
+ * - warm: after editing one agent file, every cache kept.
+ * Then the sizes a reader downloads (agent page HTML and JavaScript, gzip) and, in headless
+ * Chromium, search speed. Writes `bench/results.json` (or `--results FILE`) and prints a table.
+ *
+ * Everything happens under `bench/tmp/` with its own `OUT_DIR`, `ASTRO_CACHE_DIR` and
+ * `AGENT_ATLAS_CACHE_DIR`, so the project's `dist/` and caches are never touched.
+ */
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { generateCatalog } from './bench/generate.ts';
+import { runBuild, type BuildRun } from './bench/run-build.ts';
+import { parsePhases } from './bench/phases.ts';
+import { measureSizes } from './bench/sizes.ts';
+import { measureSiteSearch } from './bench/search.ts';
+import { formatTable, type BenchResults, type BuildFigures } from './bench/report.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    agents: { type: 'string', default: '1000' },
+    'no-browser': { type: 'boolean', default: false },
+    results: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    port: { type: 'string', default: '4391' },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.agents);
+if (!Number.isInteger(count) || count < 1) throw new Error(`--agents must be a positive whole number, not ${values.agents}`);
+const resultsFile = path.resolve(values.results ?? path.join(root, 'bench', 'results.json'));
+const work = path.join(root, 'bench', 'tmp', `n${count}-${process.pid}`);
+const dirs = {
+  agents: path.join(work, 'agents'),
+  out: path.join(work, 'out'),
+  astroCache: path.join(work, 'astro-cache'),
+  atlasCache: path.join(work, 'atlas-cache'),
+  logs: path.join(work, 'logs'),
+};
+const basePath = '/';
+const env = {
+  AGENTS_DIR: dirs.agents,
+  OUT_DIR: dirs.out,
+  ASTRO_CACHE_DIR: dirs.astroCache,
+  AGENT_ATLAS_CACHE_DIR: dirs.atlasCache,
+  BASE_PATH: basePath,
+  SITE_URL: 'http://localhost:4321',
+};
+
+function say(text: string) {
+  process.stdout.write(`${text}\n`);
+}
+
+/** Empties the Agent Atlas cache except the folders named in `keep`. */
+async function clearAtlasCache(keep: string[] = []) {
+  if (!existsSync(dirs.atlasCache)) return;
+  for (const entry of await readdir(dirs.atlasCache)) {
+    if (!keep.includes(entry)) await rm(path.join(dirs.atlasCache, entry), { recursive: true, force: true });
+  }
+}
+
+async function build(name: string): Promise<{ run: BuildRun; figures: BuildFigures }> {
+  say(`\n▶ ${name} build…`);
+  const nodeArgs = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(work, 'prof', name)}`] : [];
+  const run = await runBuild({ root, env, logFile: path.join(dirs.logs, `${name}.log`), nodeArgs });
+  if (run.exitCode !== 0) {
+    say(run.lines.slice(-40).map((l) => l.text).join('\n'));
+    throw new Error(`The ${name} build failed (exit code ${run.exitCode}); log: ${path.join(dirs.logs, `${name}.log`)}`);
+  }
+  const figures: BuildFigures = {
+    totalSeconds: round(run.totalSeconds),
+    cpuSeconds: run.cpuSeconds === undefined ? undefined : round(run.cpuSeconds),
+    peakMB: Math.round(run.peakMB),
+    phases: parsePhases(run.lines, run.totalSeconds),
+  };
+  const text = run.lines.map((l) => l.text).join('\n');
+  const cat = /\((\d+) ms; (\d+) files from cache, (\d+) processed\)/.exec(text);
+  if (cat) figures.catalog = { ms: Number(cat[1]), fromCache: Number(cat[2]), processed: Number(cat[3]) };
+  const og = /(\d+) preview images: (\d+) drawn.*?, (\d+) from cache \((\d+) ms\)/.exec(text);
+  if (og) figures.images = { count: Number(og[1]), drawn: Number(og[2]), cached: Number(og[3]), ms: Number(og[4]) };
+  say(`  ${figures.totalSeconds} s (CPU ${figures.cpuSeconds ?? '?'} s, peak ${figures.peakMB} MB) ${JSON.stringify(figures.phases)}`);
+  return { run, figures };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+async function main() {
+  await rm(work, { recursive: true, force: true });
+  await mkdir(dirs.logs, { recursive: true });
+  say(`Agent Atlas benchmark: ${count} agents (work folder ${path.relative(root, work)})`);
+  const generated = await generateCatalog(root, dirs.agents, count);
+  say(`Generated ${generated.agents} agents and ${generated.translations} translations from ${Object.entries(generated.sources).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+
+  const cold = await build('cold');
+  const sizes = await measureSizes(dirs.out, basePath);
+
+  await rm(dirs.astroCache, { recursive: true, force: true });
+  await clearAtlasCache(['og']);
+  const cachedImages = await build('coldCachedImages');
+
+  const target = path.join(dirs.agents, generated.editTarget);
+  await appendFile(target, `\n\nEdited for the warm benchmark build at ${new Date().toISOString()}.\n`);
+  const warm = await build('warm');
+
+  let search: BenchResults['search'] = { indexKB: null, coldMs: null, warmMs: null, note: 'skipped (--no-browser)' };
+  if (!values['no-browser']) {
+    say('\n▶ search in headless Chromium…');
+    const enPage = (await readdir(path.join(dirs.out, 'en', 'agents'))).find((d) => !d.includes('.'));
+    try {
+      search = await measureSiteSearch({
+        root,
+        siteDir: dirs.out,
+        basePath,
+        port: Number(values.port),
+        queries: ['backend', 'security', 'kubernetes', '数据库', 'api design', '測試', 'react', 'devops'],
+        pagePath: `en/agents/${enPage}/`,
+      });
+    } catch (error) {
+      search = { indexKB: null, coldMs: null, warmMs: null, note: `failed: ${(error as Error).message.split('\n')[0]}` };
+    }
+  }
+
+  const results: BenchResults = {
+    agents: generated.agents,
+    pages: sizes.pages,
+    machine: { cores: availableParallelism(), node: process.version, loadAverage: loadavg().map((n) => round(n)) },
+    date: new Date().toISOString(),
+    cold: cold.figures,
+    coldCachedImages: cachedImages.figures,
+    warm: warm.figures,
+    memory: { peakMB: Math.max(cold.figures.peakMB, cachedImages.figures.peakMB, warm.figures.peakMB) },
+    html: sizes.html,
+    js: sizes.js,
+    css: sizes.css,
+    search,
+    site: sizes.site,
+  };
+  await mkdir(path.dirname(resultsFile), { recursive: true });
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  say(`\n${formatTable(results)}\n\nWrote ${path.relative(root, resultsFile)}.`);
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+  else say(`Kept ${path.relative(root, work)} (logs in logs/).`);
+}
+
+await main();
+// Read the results back so a broken write shows up here, not in the next reader.
+JSON.parse(await readFile(resultsFile, 'utf8'));

@@ -1,0 +1,141 @@
+import { SearchEngine, type SearchHit } from './search/engine.ts';
+import { compactLink } from './search/render.ts';
+import { type SearchStrings, fill, resultCount } from '../lib/search/strings.ts';
+import { searchStateToQuery } from '../lib/search/url-state.ts';
+import type { Locale } from '../lib/locales.ts';
+
+/**
+ * The header search box: results as you type in a listbox under the box (combobox pattern),
+ * arrow keys to choose, Enter to open, Escape to close. Without JavaScript the box is a plain
+ * form that opens the search page. Loaded on first focus or shortcut (see `SearchBox.astro`).
+ */
+
+const SHOWN = 8;
+const DEBOUNCE_MS = 25;
+
+/** Wires a search box form (once). */
+export function attachSearchBox(form: HTMLFormElement): void {
+  if (form.dataset.searchReady) return;
+  form.dataset.searchReady = 'true';
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const panel = form.querySelector<HTMLElement>('[data-search-panel]')!;
+  const list = form.querySelector<HTMLUListElement>('[role="listbox"]')!;
+  const status = form.querySelector<HTMLElement>('[data-search-status]')!;
+  const all = form.querySelector<HTMLAnchorElement>('[data-search-all]')!;
+  const strings = JSON.parse(form.dataset.strings ?? '{}') as SearchStrings;
+  const engine = new SearchEngine(document.documentElement.dataset.base ?? '/', (form.dataset.locale ?? 'en') as Locale);
+  engine.load().catch(() => undefined);
+
+  let sequence = 0;
+  let active = -1;
+  let timer: number | undefined;
+  const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
+
+  const open = (yes: boolean) => {
+    panel.hidden = !yes;
+    input.setAttribute('aria-expanded', String(yes && options().length > 0));
+    if (!yes) setActive(-1);
+  };
+  const setActive = (index: number) => {
+    const opts = options();
+    active = opts.length ? Math.max(-1, Math.min(index, opts.length - 1)) : -1;
+    opts.forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
+    if (active >= 0) {
+      input.setAttribute('aria-activedescendant', opts[active].id);
+      opts[active].scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+  const render = (q: string, hits: SearchHit[], total: number) => {
+    list.replaceChildren(
+      ...hits.map((hit, i) => {
+        const li = document.createElement('li');
+        li.className = 'search-result';
+        li.id = `site-search-option-${i}`;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        li.append(compactLink(hit, strings));
+        return li;
+      }),
+    );
+    status.textContent = total ? resultCount(strings, total) : fill(strings.noResults, { q });
+    all.href = `${form.action}${searchStateToQuery({ q })}`;
+    all.textContent = total > hits.length ? fill(strings.seeAll, { q }) : '';
+    active = -1;
+    open(true);
+  };
+
+  const run = async () => {
+    const q = input.value.trim();
+    const mine = ++sequence;
+    if (!q) {
+      list.replaceChildren();
+      status.textContent = '';
+      open(false);
+      return;
+    }
+    try {
+      const outcome = await engine.search({ q }, false);
+      if (mine !== sequence) return;
+      const hits = await Promise.all(outcome.matches.slice(0, SHOWN).map((m) => engine.hit(m, { q }, 1)));
+      if (mine !== sequence) return;
+      render(q, hits, outcome.matches.length);
+      if (outcome.conversionPending) {
+        await engine.loadConverters();
+        if (mine === sequence) void run();
+      }
+    } catch (error) {
+      if (mine !== sequence) return;
+      console.error(error);
+      list.replaceChildren();
+      status.textContent = strings.unavailable;
+      open(true);
+    }
+  };
+
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(run, DEBOUNCE_MS);
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && list.childElementCount) open(true);
+  });
+  input.addEventListener('keydown', (event) => {
+    const count = options().length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (panel.hidden && input.value.trim()) open(true);
+      if (!count) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive(active < 0 && step < 0 ? count - 1 : (active + step + count + 1) % (count + 1) - (active + step === count ? 1 : 0));
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      const link = options()[active]?.querySelector('a');
+      if (link) window.location.assign(link.href);
+    } else if (event.key === 'Escape') {
+      if (!panel.hidden) {
+        event.preventDefault();
+        open(false);
+      } else if (input.value) {
+        event.preventDefault();
+        input.value = '';
+        void run();
+      }
+    } else if (event.key === 'Home' || event.key === 'End') {
+      if (active >= 0 && count) {
+        event.preventDefault();
+        setActive(event.key === 'Home' ? 0 : count - 1);
+      }
+    }
+  });
+  list.addEventListener('mousemove', (event) => {
+    const option = (event.target as Element).closest<HTMLLIElement>('[role="option"]');
+    if (option) setActive(options().indexOf(option));
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) window.setTimeout(() => !form.contains(document.activeElement) && open(false), 0);
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!form.contains(event.target as Node)) open(false);
+  });
+  if (input.value.trim()) void run();
+}

@@ -1,0 +1,168 @@
+import { hasHan } from '../../lib/search/han.ts';
+import { type QueryGroup, parseQuery, queryTokens, withAlternatives } from '../../lib/search/query.ts';
+import { type HitTable, type PageMatch, matchPages, matchesInPart } from '../../lib/search/match.ts';
+import { type FragmentLike, type SectionMatch, fragmentWords, matchSections, sectionExcerpt, sectionsOf } from '../../lib/search/excerpt.ts';
+import { type SearchState, indexFilters } from '../../lib/search/url-state.ts';
+import type { SectionMap } from '../../lib/search/section-map.ts';
+import { type ScriptConverters, conversionsFor } from '../../lib/search/script-convert.ts';
+import { ST_PHRASES_FILE_NAME, sectionMapFileName } from '../../lib/search/bundle-files.ts';
+import type { Locale } from '../../lib/locales.ts';
+
+/**
+ * The search engine in the browser: Pagefind's JS API for the index (loaded on first use), the
+ * section map for ranking and the kind filter, and OpenCC for queries in the other Chinese
+ * script (loaded only when a query has Han characters). Pagefind's default UI is not used.
+ */
+
+interface PagefindFragment extends FragmentLike {
+  url: string;
+  raw_url?: string;
+  meta: Record<string, string>;
+}
+interface PagefindResult {
+  id: string;
+  words: number[];
+  data(): Promise<PagefindFragment>;
+}
+interface PagefindApi {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** A section of a result: where it matched, with its link and excerpt. */
+export interface ResultSection {
+  href: string;
+  match: SectionMatch;
+  /** Excerpt HTML (Pagefind-escaped text with `<mark>`). */
+  excerpt: string;
+}
+
+/** A result ready to show. */
+export interface SearchHit {
+  pageId: string;
+  title: string;
+  url: string;
+  sections: ResultSection[];
+}
+
+/** The outcome of a search: every matching page, best first. */
+export interface SearchOutcome {
+  matches: PageMatch[];
+  groups: QueryGroup[];
+  /** True when the query has Han characters but the other-script forms were not searched yet. */
+  conversionPending: boolean;
+}
+
+/** The engine of one page (one locale and base path). */
+export class SearchEngine {
+  readonly base: string;
+  readonly locale: Locale;
+  private api?: Promise<PagefindApi>;
+  private sections?: Promise<SectionMap>;
+  private converters?: Promise<ScriptConverters>;
+  private loadedConverters?: ScriptConverters;
+  private readonly tokenHits = new Map<string, Promise<Map<string, number[]>>>();
+  private readonly results = new Map<string, PagefindResult>();
+
+  constructor(base: string, locale: Locale) {
+    this.base = base.endsWith('/') ? base : `${base}/`;
+    this.locale = locale;
+  }
+
+  /** Loads Pagefind and the section map (once); call early, e.g. on focus. */
+  load(): Promise<PagefindApi> {
+    this.api ??= (async () => {
+      const url = `${this.base}pagefind/pagefind.js`;
+      const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
+      // Chinese excerpts count characters as words.
+      await api.options({ excerptLength: this.locale === 'en' ? 24 : 48 });
+      await api.init();
+      return api;
+    })();
+    this.sections ??= fetch(`${this.base}pagefind/${sectionMapFileName(document.documentElement.lang)}`)
+      .then((r) => (r.ok ? (r.json() as Promise<SectionMap>) : {}))
+      .catch(() => ({}));
+    return this.api;
+  }
+
+  /** Loads the OpenCC converters (once). */
+  loadConverters(): Promise<ScriptConverters> {
+    this.converters ??= (async () => {
+      const [mod, table] = await Promise.all([
+        import('../../lib/search/opencc-query.ts'),
+        fetch(`${this.base}pagefind/${ST_PHRASES_FILE_NAME}`).then((r) => (r.ok ? r.text() : '')),
+      ]);
+      this.loadedConverters = mod.createQueryConverters(table);
+      return this.loadedConverters;
+    })();
+    return this.converters;
+  }
+
+  private async hitsOf(token: string, filters: Record<string, string>): Promise<Map<string, number[]>> {
+    const key = `${token}\u0000${JSON.stringify(filters)}`;
+    let hits = this.tokenHits.get(key);
+    if (!hits) {
+      hits = this.load().then(async (api) => {
+        const found = await api.search(token, { filters });
+        const map = new Map<string, number[]>();
+        for (const r of found?.results ?? []) {
+          map.set(r.id, r.words);
+          this.results.set(r.id, r);
+        }
+        return map;
+      });
+      this.tokenHits.set(key, hits);
+    }
+    return hits;
+  }
+
+  /**
+   * Searches. With `waitForConversion` false, a Han query whose converters are not loaded yet
+   * is searched as typed (and `conversionPending` says so); search again once
+   * {@link loadConverters} resolves.
+   */
+  async search(state: SearchState, waitForConversion = true): Promise<SearchOutcome> {
+    let groups = parseQuery(state.q);
+    let conversionPending = false;
+    if (groups.some((g) => g.han)) {
+      const converters = waitForConversion ? await this.loadConverters() : this.loadedConverters;
+      if (converters) groups = withAlternatives(groups, conversionsFor(this.locale, converters));
+      else {
+        conversionPending = true;
+        void this.loadConverters();
+      }
+    }
+    if (!groups.length) return { matches: [], groups, conversionPending: false };
+    const filters = indexFilters(state);
+    const tokens = queryTokens(groups);
+    const table: HitTable = new Map(await Promise.all(tokens.map(async (t) => [t, await this.hitsOf(t, filters)] as const)));
+    const map = await this.sections!;
+    const accept = state.kind ? matchesInPart(state.kind) : undefined;
+    return { matches: matchPages(groups, table, (id) => map[id], accept), groups, conversionPending };
+  }
+
+  /** Loads what a result shows: title, link and the best matching sections (at most `max`). */
+  async hit(match: PageMatch, state: SearchState, max = 3): Promise<SearchHit> {
+    const result = this.results.get(match.pageId);
+    if (!result) throw new Error(`No Pagefind result for ${match.pageId}`);
+    const fragment = await result.data();
+    const raw = fragment.raw_content ?? fragment.content;
+    const words = fragmentWords(raw);
+    const url = fragment.raw_url ?? fragment.url;
+    const joiner = raw.includes('\u200B') ? '' : ' ';
+    const sections = matchSections(sectionsOf(fragment, words.length), match.groups, state.kind)
+      .slice(0, max)
+      .map((m) => ({
+        match: m,
+        href: m.section.id ? `${url}#${encodeURIComponent(m.section.id)}` : url,
+        excerpt: sectionExcerpt(words, m, this.locale === 'en' ? 24 : 48, joiner),
+      }));
+    return { pageId: match.pageId, title: fragment.meta.title ?? url, url, sections };
+  }
+}
+
+/** Whether a query needs the converters. */
+export function needsConversion(query: string): boolean {
+  return hasHan(query);
+}

@@ -1,0 +1,127 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanText, ogCard, ogCardKey, ogImagePath, ogImagesEnabled, ogJobs, oneLine, textWeight, type OgCard } from '../../src/lib/og/card.ts';
+import { chunkOf, chunksFor, drawableText, fontChunks, fontRequests, loadFonts, parseUnicodeRanges } from '../../src/lib/og/fonts.ts';
+import { cardTexts } from '../../src/lib/og/layout.ts';
+import { cardPng, cardSvg, drawableCard } from '../../src/lib/og/render.ts';
+import { makeOgImages } from '../../src/lib/og/pool.ts';
+import { useTranslations } from '../../src/lib/i18n/ui.ts';
+
+const content = (title: string, summary: string, contentLang: 'en' | 'zh-Hant' | 'zh-Hans') => ({ title, summary, contentLang }) as never;
+const agent = {
+  slug: 'telegram-bot/backend-architect',
+  name: 'backend-architect',
+  collection: 'telegram-bot',
+  localized: {
+    en: content('Backend Architect 🎯', 'Designs scalable APIs. Also reviews schemas.', 'en'),
+    'zh-Hant': content('後端架構師', '設計可擴展的 API 與資料庫結構。也審查結構描述。', 'zh-Hant'),
+    'zh-Hans': content('后端架构师', '设计可扩展的 API 与数据库结构。也审查结构描述。', 'zh-Hans'),
+  },
+};
+
+/** PNG width and height from the IHDR chunk. */
+function pngSize(png: Uint8Array): [number, number] {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  return [view.getUint32(16), view.getUint32(20)];
+}
+
+describe('card text', () => {
+  it('keeps the first sentence, without emoji or markdown', () => {
+    expect(oneLine('Builds **robust** APIs. Also tests them.')).toBe('Builds robust APIs.');
+    expect(oneLine('專精於 API 開發。建構強健的伺服器。')).toBe('專精於 API 開發。');
+    expect(cleanText('🎯 Core  Mission ✅')).toBe('Core Mission');
+  });
+
+  it('cuts a long sentence at a word, Chinese anywhere, with an ellipsis', () => {
+    const long = oneLine(`${'word '.repeat(60)}end.`, 50);
+    expect(long.endsWith('word…')).toBe(true);
+    expect(textWeight(long)).toBeLessThanOrEqual(50);
+    const zh = oneLine('後'.repeat(100), 40);
+    expect(zh).toBe(`${'後'.repeat(19)}…`);
+  });
+
+  it('weighs Han characters double', () => {
+    expect(textWeight('ab後端')).toBe(6);
+  });
+});
+
+describe('ogCard', () => {
+  it('speaks the page language and names the collection', () => {
+    const en = ogCard(agent, 'en', useTranslations('en'));
+    expect(en).toMatchObject({ title: 'Backend Architect', name: 'backend-architect', collection: 'telegram-bot', collectionLabel: 'Collection', description: 'Designs scalable APIs.', languageName: 'English' });
+    const hant = ogCard(agent, 'zh-Hant', useTranslations('zh-Hant'));
+    expect(hant).toMatchObject({ title: '後端架構師', collectionLabel: '合集', languageName: '繁體中文', contentLang: 'zh-Hant', description: '設計可擴展的 API 與資料庫結構。' });
+    expect(ogCard({ ...agent, collection: '' }, 'zh-Hans', useTranslations('zh-Hans')).collection).toBe('（顶层）');
+  });
+
+  it('has one image path per locale, and a key that follows the text', () => {
+    expect(ogImagePath('zh-Hant', agent.slug)).toBe('/og/zh-hant/telegram-bot/backend-architect.png');
+    const jobs = ogJobs([agent], useTranslations);
+    expect(jobs.map((j) => j.out)).toEqual(['og/en/telegram-bot/backend-architect.png', 'og/zh-hant/telegram-bot/backend-architect.png', 'og/zh-hans/telegram-bot/backend-architect.png']);
+    const card = jobs[0].card;
+    expect(ogCardKey(card, 'f@1')).toBe(ogCardKey({ ...card }, 'f@1'));
+    expect(ogCardKey(card, 'f@1')).not.toBe(ogCardKey({ ...card, description: 'Other.' }, 'f@1'));
+    expect(ogCardKey(card, 'f@1')).not.toBe(ogCardKey(card, 'f@2'));
+  });
+
+  it('is on unless OG_IMAGES=0', () => {
+    expect(ogImagesEnabled({})).toBe(true);
+    expect(ogImagesEnabled({ OG_IMAGES: '1' })).toBe(true);
+    expect(ogImagesEnabled({ OG_IMAGES: '0' })).toBe(false);
+    expect(ogImagesEnabled({ OG_IMAGES: 'false' })).toBe(false);
+  });
+});
+
+describe('fonts', () => {
+  it('reads unicode ranges and finds the chunk of each character, overlaps included', () => {
+    const chunks = parseUnicodeRanges({ '[1]': 'U+4e00-4e0f,U+20', latin: 'U+0-ff' });
+    expect(chunks[0]).toEqual({ name: '1', ranges: [[0x4e00, 0x4e0f], [0x20, 0x20]] });
+    expect(chunkOf(0x4e01, chunks)).toBe('1');
+    expect(chunkOf(0x41, chunks)).toBe('latin');
+    expect(chunkOf(0x20, chunks)).toBeDefined();
+    expect(chunkOf(0x9999, chunks)).toBeUndefined();
+    expect(chunksFor('A 一', chunks)).toEqual(['1', 'latin']);
+  });
+
+  it('the bundled font covers Traditional, Simplified and Latin, not emoji', () => {
+    const chunks = fontChunks();
+    const text = '後端開發者 后端开发者 體驗 体验 Backend Architect';
+    expect(drawableText(text, chunks)).toBe(text);
+    expect(drawableText('A🎯B', chunks)).toBe('AB');
+    expect([...new Set(fontRequests({ 400: '後端', 700: 'A' }, chunks).map((r) => r.weight))].sort()).toEqual([400, 700]);
+  });
+});
+
+describe('drawing', () => {
+  const dirs: string[] = [];
+  afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+  it('draws a 1200×630 PNG whose Chinese text is glyph outlines, not boxes', async () => {
+    const card: OgCard = ogCard(agent, 'zh-Hant', useTranslations('zh-Hant'));
+    const fonts = await loadFonts(fontRequests(cardTexts(drawableCard(card)), fontChunks()));
+    const svg = await cardSvg(card, fonts);
+    // satori turns text into paths. Without the Chinese chunks the same card gets the font's empty
+    // box for every Han character: a much shorter drawing.
+    const boxes = await cardSvg(card, await loadFonts([{ chunk: 'latin', weight: 400 }, { chunk: 'latin', weight: 700 }]));
+    expect(svg).not.toContain('<text');
+    expect(svg.length).toBeGreaterThan(boxes.length * 1.5);
+    expect(pngSize(await cardPng(card, fonts))).toEqual([1200, 630]);
+  });
+
+  it('draws with worker threads once, then serves the cache', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'og-'));
+    dirs.push(root);
+    const jobs = ogJobs([agent], useTranslations);
+    const options = { cacheDir: path.join(root, 'cache'), outDir: path.join(root, 'out'), workers: 2 };
+    const first = await makeOgImages(jobs, options);
+    expect(first).toMatchObject({ images: 3, drawn: 3, cached: 0, workers: 2 });
+    const png = await readFile(path.join(root, 'out', 'og/zh-hans/telegram-bot/backend-architect.png'));
+    expect(pngSize(png)).toEqual([1200, 630]);
+    const again = await makeOgImages(jobs, { ...options, outDir: path.join(root, 'out2') });
+    expect(again).toMatchObject({ images: 3, drawn: 0, cached: 3, workers: 0 });
+    expect((await stat(path.join(root, 'out2', 'og/en/telegram-bot/backend-architect.png'))).size).toBeGreaterThan(1000);
+  }, 120_000);
+});
