@@ -26,4 +26,25 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), searchIndex(), ogImages()],
   devToolbar: { enabled: false },
+  // Content security policy (a <meta> on every page): only the site's own hashed scripts and
+  // styles run; agent files are untrusted. Pagefind search needs WebAssembly
+  // ('wasm-unsafe-eval') and fetches its index (connect-src 'self'). No external origin.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Inline style attributes (bar widths, graph sizes) cannot run code; <style> elements are hashed.
+      styleDirective: { resources: [{ resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
 });

@@ -105,8 +105,8 @@ export function attachSearchBox(form: HTMLFormElement): void {
       if (panel.hidden && input.value.trim()) open(true);
       if (!count) return;
       event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive(active < 0 && step < 0 ? count - 1 : (active + step + count + 1) % (count + 1) - (active + step === count ? 1 : 0));
+      if (event.key === 'ArrowDown') setActive(active + 1 >= count ? 0 : active + 1);
+      else setActive(active <= 0 ? count - 1 : active - 1);
     } else if (event.key === 'Enter' && active >= 0) {
       event.preventDefault();
       const link = options()[active]?.querySelector('a');

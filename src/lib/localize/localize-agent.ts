@@ -48,7 +48,7 @@ function build(
   const { summary, examples } = parseDescription(text.description);
   return {
     title: text.title,
-    summary: summary.replace(/\s+/g, ' ').replace(/[*_`#>]/g, '').trim(),
+    summary: plainSummary(summary),
     summaryHtml: renderInline(summary),
     examples,
     // The body sits under the page's "Full definition" h2.
@@ -59,6 +59,16 @@ function build(
     sameShape,
     mentions: structure.mentions,
   };
+}
+
+/** A description as one plain line for lists and meta tags: no list markers or emphasis. */
+function plainSummary(markdown: string): string {
+  return markdown
+    .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_`#>]/g, '')
+    .replace(/\s*\n\s*/g, '; ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function convert(text: Text, to: 'zh-Hant' | 'zh-Hans'): Text {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Agent } from '../schema.ts';
 import { LOCALE_TABLE, type Locale } from '../locales.ts';
 import type { Redirect } from './redirects.ts';
@@ -109,4 +110,9 @@ export function neutralHref(slug: string, base: string): string {
  */
 export function redirectScript(target: string): string {
   return `location.replace(${JSON.stringify(target).replace(/</g, '\\u003c')}+location.search+location.hash);`;
+}
+
+/** The CSP hash of an inline script (`sha256-…`), so the site's content security policy allows it. */
+export function scriptHash(script: string): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(script).digest('base64')}`;
 }

@@ -1,0 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { discoverAgentFiles } from '../../src/lib/catalog/discover.ts';
+import { processFile } from '../../src/lib/catalog/process-file.ts';
+import { extractStructure } from '../../src/lib/extract/sections.ts';
+const dir = process.argv[2];
+const found = await discoverAgentFiles(dir);
+const files = found.agents.slice(0, Number(process.argv[3] ?? 1e9));
+const bytes = await Promise.all(files.map((f) => readFile(path.join(dir, f))));
+const c0 = process.cpuUsage(); const t0 = performance.now();
+for (let i = 0; i < files.length; i++) processFile(files[i], bytes[i], {}, extractStructure);
+const c = process.cpuUsage(c0);
+console.log(process.execArgv.join(' '), 'n', files.length, 'wall', Math.round(performance.now() - t0), 'cpu', Math.round((c.user + c.system) / 1000));
