@@ -63,10 +63,14 @@ function build(
 
 /** A description as one plain line for lists and meta tags: no list markers or emphasis. */
 function plainSummary(markdown: string): string {
-  return markdown
-    .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
-    .replace(/[*_`#>]/g, '')
-    .replace(/\s*\n\s*/g, '; ')
+  const lines = markdown
+    .split('\n')
+    .map((l) => l.replace(/^\s*(?:[-*+]|\d+\.)\s+/, '').replace(/[*_`#>]/g, '').trim())
+    .filter(Boolean);
+  // List items become "a; b; c"; sentences are joined with a space.
+  return lines
+    .map((l, i) => (i < lines.length - 1 && !/[。.!?！？:：;；,，]$/.test(l) ? `${l};` : l))
+    .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
