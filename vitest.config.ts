@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 90_000,
   },
 });

@@ -43,39 +43,55 @@ function astroBin(root: string): string {
   return path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
 }
 
-async function statusOf(pid: number): Promise<{ ppid: number; rssKB: number; hwmKB: number } | undefined> {
+async function memoryOf(pid: number): Promise<{ rssKB: number; hwmKB: number }> {
   try {
     const text = await readFile(`/proc/${pid}/status`, 'utf8');
     const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0);
-    return { ppid: field('PPid'), rssKB: field('VmRSS'), hwmKB: field('VmHWM') };
+    return { rssKB: field('VmRSS'), hwmKB: field('VmHWM') };
+  } catch {
+    return { rssKB: 0, hwmKB: 0 };
+  }
+}
+
+async function parentOf(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces and parentheses: the fields after its last ')' are fixed.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
     return undefined;
   }
 }
 
-/** Sum of resident memory of `root` and its descendants, and the largest single peak, in KB. */
+/**
+ * Sum of resident memory of `root` and its descendants, and the largest single peak, in KB.
+ * Descendants are looked for among pids above the root's (they start after it), which keeps a
+ * sample cheap on a busy machine.
+ */
 async function treeMemory(root: number): Promise<{ sumKB: number; hwmKB: number }> {
-  const pids = (await readdir('/proc')).filter((d) => /^\d+$/.test(d)).map(Number);
-  const stats = new Map<number, { ppid: number; rssKB: number; hwmKB: number }>();
+  const pids = (await readdir('/proc')).filter((d) => /^\d+$/.test(d)).map(Number).filter((p) => p > root);
+  const parents = new Map<number, number>();
   await Promise.all(
     pids.map(async (pid) => {
-      const s = await statusOf(pid);
-      if (s) stats.set(pid, s);
+      const ppid = await parentOf(pid);
+      if (ppid !== undefined) parents.set(pid, ppid);
     }),
   );
-  const children = new Map<number, number[]>();
-  for (const [pid, s] of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (!tree.has(pid) && tree.has(ppid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
   let sumKB = 0;
   let hwmKB = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    const s = stats.get(pid);
-    if (s) {
-      sumKB += s.rssKB;
-      hwmKB = Math.max(hwmKB, s.hwmKB);
-    }
-    stack.push(...(children.get(pid) ?? []));
+  for (const m of await Promise.all([...tree].map(memoryOf))) {
+    sumKB += m.rssKB;
+    hwmKB = Math.max(hwmKB, m.hwmKB);
   }
   return { sumKB, hwmKB };
 }
@@ -113,7 +129,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildRun> {
         const m = await treeMemory(child.pid);
         peakKB = Math.max(peakKB, m.sumKB, m.hwmKB);
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 250));
     }
   })();
   const exitCode: number = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));

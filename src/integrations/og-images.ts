@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import type { DrawnJobs } from '../lib/og/pool.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +33,7 @@ async function ogCacheDir(): Promise<string> {
 
 /** The integration; add it to `integrations` in astro.config.mjs. */
 export default function ogImages(): AstroIntegration {
-  let drawing: Promise<{ jobs: Awaited<ReturnType<typeof catalogJobs>>; error?: unknown }> | undefined;
+  let drawing: Promise<{ drawn?: DrawnJobs; error?: unknown }> | undefined;
   let base = '/';
   return {
     name: 'agent-atlas:og-images',
@@ -46,18 +47,19 @@ export default function ogImages(): AstroIntegration {
           logger.info('OG_IMAGES=0: no preview images.');
           return;
         }
-        // Not awaited: the drawing runs while Astro builds the pages. Errors surface at the end.
-        drawing = catalogJobs().then(
-          (jobs) => ({ jobs }),
-          (error: unknown) => ({ jobs: [], error }),
-        );
+        // Not awaited: the drawing runs in worker threads while Astro builds the pages. Errors are
+        // kept and thrown at the end, so none goes unhandled.
+        drawing = (async () => {
+          const [jobs, { drawMissing }, cacheDir] = await Promise.all([catalogJobs(), import('../lib/og/pool.ts'), ogCacheDir()]);
+          return { drawn: await drawMissing(jobs, { cacheDir }) };
+        })().catch((error: unknown) => ({ error }));
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!drawing) return;
-        const { jobs, error } = await drawing;
-        if (error) throw error;
-        const { makeOgImages } = await import('../lib/og/pool.ts');
-        const stats = await makeOgImages(jobs, { cacheDir: await ogCacheDir(), outDir: fileURLToPath(dir) });
+        const { drawn, error } = await drawing;
+        if (error || !drawn) throw error;
+        const { copyImages } = await import('../lib/og/pool.ts');
+        const stats = await copyImages(drawn, { cacheDir: await ogCacheDir(), outDir: fileURLToPath(dir) });
         logger.info(
           `${stats.images} preview images: ${stats.drawn} drawn${stats.drawn ? ` with ${stats.workers} threads` : ''}, ${stats.cached} from cache (${stats.ms} ms).`,
         );

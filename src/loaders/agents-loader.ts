@@ -2,6 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { buildCatalog, type Catalog } from '../lib/catalog/build-catalog.ts';
 import { catalogReport, formatReport } from '../lib/catalog/report.ts';
+import { prewarmGraphLayouts } from '../lib/graph/prewarm.ts';
 
 /**
  * The content layer's view of the catalog. Both collections (agents, redirects) come from one
@@ -37,6 +38,12 @@ async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
     if (catalog.agents.length === 0) {
       logger.warn(`No agent files were found in ${catalog.agentsDir}. Put Claude Code agent .md files there, or set AGENTS_DIR.`);
     }
+    // Graph layouts on worker threads now, so page rendering only reads them from the cache.
+    const graphs = await prewarmGraphLayouts(catalog.agents).catch((error: unknown) => {
+      logger.warn(`Graph layouts were not prepared in advance (${String(error)}); the pages lay them out themselves.`);
+      return undefined;
+    });
+    if (graphs?.laidOut) logger.info(`${graphs.laidOut} of ${graphs.graphs} graph layouts computed on ${graphs.threads} threads (${graphs.ms} ms).`);
     return catalog;
   })();
   return pending;

@@ -17,9 +17,9 @@ const DEBOUNCE_MS = 40;
 export function attachSearchPage(form: HTMLFormElement): void {
   const strings = JSON.parse(form.dataset.strings ?? '{}') as SearchStrings;
   const engine = new SearchEngine(document.documentElement.dataset.base ?? '/', (form.dataset.locale ?? 'en') as Locale);
-  const status = document.querySelector<HTMLElement>('[data-search-status]')!;
-  const results = document.querySelector<HTMLOListElement>('[data-search-results]')!;
-  const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const status = document.querySelector<HTMLElement>('[data-search-page-status]')!;
+  const results = document.querySelector<HTMLOListElement>('[data-search-page-results]')!;
+  const more = document.querySelector<HTMLButtonElement>('[data-search-page-more]')!;
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 
   const fromForm = (): SearchState => parseSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
@@ -42,10 +42,14 @@ export function attachSearchPage(form: HTMLFormElement): void {
   const showMore = async (mine: number) => {
     if (!outcome) return;
     const next = outcome.matches.slice(shown, shown + PAGE);
-    const hits = await Promise.all(next.map((m) => engine.hit(m, state)));
-    if (mine !== sequence) return;
-    results.append(...hits.map((h) => fullResult(h, strings)));
     shown += next.length;
+    more.hidden = true;
+    // Fragments load in parallel; results are added in rank order as they arrive.
+    for (const pending of next.map((m) => engine.hit(m, state))) {
+      const hit = await pending;
+      if (mine !== sequence) return;
+      results.append(fullResult(hit, strings));
+    }
     more.hidden = shown >= outcome.matches.length;
   };
 

@@ -57,16 +57,19 @@ export function attachSearchBox(form: HTMLFormElement): void {
         return li;
       }),
     );
+    // Which query the list shows (for tests and the speed benchmark).
+    list.dataset.query = q;
     status.textContent = total ? resultCount(strings, total) : fill(strings.noResults, { q });
     all.href = `${form.action}${searchStateToQuery({ q })}`;
-    all.textContent = total > hits.length ? fill(strings.seeAll, { q }) : '';
-    active = -1;
+    all.textContent = total > SHOWN ? fill(strings.seeAll, { q }) : '';
     open(true);
+    setActive(active);
   };
 
   const run = async () => {
     const q = input.value.trim();
     const mine = ++sequence;
+    active = -1;
     if (!q) {
       list.replaceChildren();
       status.textContent = '';
@@ -76,9 +79,15 @@ export function attachSearchBox(form: HTMLFormElement): void {
     try {
       const outcome = await engine.search({ q }, false);
       if (mine !== sequence) return;
-      const hits = await Promise.all(outcome.matches.slice(0, SHOWN).map((m) => engine.hit(m, { q }, 1)));
-      if (mine !== sequence) return;
-      render(q, hits, outcome.matches.length);
+      // Fragments load in parallel; each result shows as soon as those before it are there.
+      const pending = outcome.matches.slice(0, SHOWN).map((m) => engine.hit(m, { q }, 1));
+      const hits: SearchHit[] = [];
+      if (!pending.length) render(q, hits, 0);
+      for (const p of pending) {
+        hits.push(await p);
+        if (mine !== sequence) return;
+        render(q, hits, outcome.matches.length);
+      }
       if (outcome.conversionPending) {
         await engine.loadConverters();
         if (mine === sequence) void run();

@@ -50,7 +50,7 @@ test.describe('language-neutral links', () => {
     await expect(links).toHaveCount(3);
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(['/agent-atlas/en/agents/backend-developer/', '/agent-atlas/zh-hant/agents/backend-developer/', '/agent-atlas/zh-hans/agents/backend-developer/']);
-    await expect(page.locator('main li[lang="zh-Hant"]')).toContainText('繁體中文');
+    await expect(page.locator('main li[lang="zh-Hant"]')).toContainText('繁體中文 — backend-developer');
     await links.nth(2).click();
     await expect(page).toHaveURL(`${baseURL}zh-hans/agents/backend-developer/`);
     await context.close();
@@ -62,7 +62,7 @@ test.describe('anchors and copy link', () => {
     const context = await browser.newContext({ locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto('zh-hant/agents/backend-developer/');
-    const item = page.locator('#checklists li.item').first();
+    const item = page.locator('section[aria-labelledby="checklists"] li.item').first();
     const id = await item.getAttribute('id');
     expect(id).toMatch(/^[a-z0-9-]+$/);
     await item.locator('.copy-link').first().click();

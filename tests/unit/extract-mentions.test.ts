@@ -153,6 +153,15 @@ describe('words that are not agents', () => {
     expect(s.mentions.map((m) => m.name)).toEqual(['api-designer']);
   });
 
+  it('does not take a modifier further down a list of names for an agent', () => {
+    const found = mentionsInSentence(
+      'Hand failure-handling conventions to error-coordinator and recurring-pattern findings to knowledge-synthesizer.',
+      true,
+    );
+    expect(found.map((m) => m.name)).toEqual(['error-coordinator', 'knowledge-synthesizer']);
+    expect(found[0].kind).toBe('hands-to');
+  });
+
   it('needs relation wording and a role name outside collaboration sections', () => {
     const s = extract(
       '## Workflow\n\n- Migrate from legacy-system to the new stack\n- Review `aria-controls` with @key directives\n' +

@@ -23,7 +23,7 @@ const svg = renderGraphSvg(layoutGraph(input), labels, { idPrefix: 'p1', primary
 
 describe('renderGraphSvg', () => {
   it('is an accessible SVG with a title', () => {
-    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="p1-t"/);
+    expect(svg).toMatch(/^<svg [^>]*role="group"[^>]*aria-labelledby="p1-t"/);
     expect(svg).toContain('<title id="p1-t">Collaboration graph</title>');
     expect(svg).toContain('viewBox="0 0 ');
   });

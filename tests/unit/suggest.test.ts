@@ -86,9 +86,12 @@ describe('suggestAgents', () => {
 });
 
 describe('slugList', () => {
-  it('is compact: one array per agent, titles in locale order', () => {
+  it('is compact: one array per agent, titles in locale order, repeats left empty', () => {
     expect(list.locales).toEqual(['en', 'zh-Hant', 'zh-Hans']);
-    expect(list.agents[0]).toEqual(['backend-developer', 'backend-developer', 'backend-developer', '後端開發者', '后端开发者']);
+    expect(list.agents[0]).toEqual(['backend-developer', '', '', '後端開發者', '后端开发者']);
+    expect(list.agents[1]).toEqual(['backend-engineer', '']);
+    expect(list.agents[2]).toEqual(['contains-studio/backend-architect', '']);
+    expect(suggestAgents('backend-enginer', list, 'zh-Hans')[0].title).toBe('backend-engineer');
     expect(list.redirects).toEqual([['releases', 'release-manager']]);
   });
 });

@@ -6,7 +6,8 @@ import { contentHash } from '../hash.ts';
 import { discoverAgentFiles } from './discover.ts';
 import { FileCache, defaultCacheDir } from './file-cache.ts';
 import { processFile, type ProcessedFile } from './process-file.ts';
-import { processInWorkers, workerPoolAvailable } from './process-pool.ts';
+import { poolThreads, runInWorkers, workerFileAvailable } from '../worker-pool.ts';
+import type { ProcessJob } from './process-worker.ts';
 import { parseTranslationFile, type TranslationFile } from '../localize/translation-file.ts';
 import type { Extractor } from '../localize/localize-agent.ts';
 import { extractStructure } from '../extract/sections.ts';
@@ -23,10 +24,12 @@ import overrides from '../localize/opencc-overrides.json' with { type: 'json' };
  */
 
 /** Bump when the per-file output changes shape, to invalidate old cache entries. */
-const PIPELINE_VERSION = '3';
+const PIPELINE_VERSION = '4';
 const PIPELINE_KEY = contentHash(JSON.stringify([PIPELINE_VERSION, vocabulary, overrides]));
 /** Below this many files to process, starting worker threads costs more than it saves. */
 const POOL_MIN_FILES = 50;
+/** The per-file stages as a worker thread (see `worker-pool.ts`). */
+const WORKER_URL = new URL('./process-worker.ts', import.meta.url);
 
 /** Options of {@link buildCatalog}. */
 export interface CatalogOptions {
@@ -47,8 +50,8 @@ export interface Catalog {
   skipped: Array<{ file: string; reason: string }>;
   redirects: Redirect[];
   ambiguities: Array<{ from: string; name: string; candidates: string[] }>;
-  /** Per-file results served from the cache, and computed. */
-  cache: { hits: number; misses: number };
+  /** Per-file results served from the cache, and computed (on `threads` worker threads when set). */
+  cache: { hits: number; misses: number; threads?: number };
 }
 
 async function readTranslations(agentsDir: string, files: string[]) {
@@ -105,8 +108,11 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
     return { file, bytes, own, key, hit };
   });
   const misses = looked.filter((l) => !l.hit);
-  const pooled = extract === extractStructure && misses.length > POOL_MIN_FILES && workerPoolAvailable();
-  const texts = pooled ? await processInWorkers(misses.map((m) => ({ file: m.file, bytes: m.bytes, translations: m.own }))) : undefined;
+  const pooled = extract === extractStructure && misses.length > POOL_MIN_FILES && workerFileAvailable(WORKER_URL);
+  // A pool that cannot run (a thread that fails to start or dies) costs speed, not the build.
+  const texts = pooled
+    ? await runInWorkers<ProcessJob, string>(WORKER_URL, misses.map((m) => ({ file: m.file, bytes: m.bytes, translations: m.own }))).catch(() => undefined)
+    : undefined;
   const computed = new Map<string, ProcessedFile>();
   await mapLimit(misses, 16, async (m, i) => {
     const result = texts ? (JSON.parse(texts[i]) as ProcessedFile) : processFile(m.file, m.bytes, m.own, extract);
@@ -151,6 +157,6 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
     skipped: found.skipped,
     redirects: claims.redirects,
     ambiguities,
-    cache: { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0 },
+    cache: { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0, ...(texts ? { threads: poolThreads() } : {}) },
   };
 }

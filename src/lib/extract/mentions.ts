@@ -138,17 +138,20 @@ export function mentionsInSentence(sentence: string, loose: boolean, marked = ne
   const text = splitSlashedNames(sentence);
   const words = text.match(NAME_RE) ?? [];
   if (!words.some((w) => isAgentShaped(w.replace(/^@/, '')))) return [];
-  // The most specific relation wording naming each word.
-  const related = new Map<string, { kind: EdgeKind; weight: number }>();
+  // The most specific relation wording naming each word, and whether it names the word directly
+  // (`to X`) or further down a list (`to X and recurring-pattern findings`).
+  const related = new Map<string, { kind: EdgeKind; weight: number; direct: boolean }>();
   for (const p of PATTERNS) {
     for (const m of text.matchAll(p.regex)) {
-      for (const raw of m.groups!.agents.match(NAME_RE) ?? []) {
+      (m.groups!.agents.match(NAME_RE) ?? []).forEach((raw, i) => {
         const word = raw.replace(/^@/, '').toLowerCase();
         const prev = related.get(word);
         const better =
           !prev || p.weight > prev.weight || (p.weight === prev.weight && KIND_ORDER.indexOf(p.kind) < KIND_ORDER.indexOf(prev.kind));
-        if (better) related.set(word, { kind: p.kind, weight: p.weight });
-      }
+        const direct = i === 0 || Boolean(prev?.direct);
+        if (better) related.set(word, { kind: p.kind, weight: p.weight, direct });
+        else if (direct) prev!.direct = true;
+      });
     }
   }
   const out: Mention[] = [];
@@ -160,8 +163,10 @@ export function mentionsInSentence(sentence: string, loose: boolean, marked = ne
     if (seen.has(key) || (self && key === self.toLowerCase())) continue;
     if (!isAgentShaped(word)) continue;
     const relation = related.get(key);
+    // Further down a list, a plain word may be a modifier ("X and recurring-pattern findings"):
+    // only a role noun or markup makes it a name there.
     const accept = loose
-      ? Boolean(relation) || at || marked.has(key) || isRoleShaped(key)
+      ? Boolean(relation?.direct) || at || marked.has(key) || isRoleShaped(key)
       : Boolean(relation) && isRoleShaped(key);
     if (!accept) continue;
     seen.add(key);

@@ -159,7 +159,7 @@ export function renderGraphSvg(layout: GraphLayout, labels: GraphLabels, options
     ? `width="100%" style="min-width:${Math.round(width * 0.7)}px"`
     : `width="${width}" height="${height}"`;
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="agraph${large ? ' agraph-large' : ''}" role="img" aria-labelledby="${p}-t" viewBox="0 0 ${width} ${height}" ${size} font-family="system-ui,sans-serif" font-size="${FONT_SIZE}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="agraph${large ? ' agraph-large' : ''}" role="group" aria-labelledby="${p}-t" viewBox="0 0 ${width} ${height}" ${size} font-family="system-ui,sans-serif" font-size="${FONT_SIZE}">`,
     `<title id="${p}-t">${escapeXml(labels.title)}</title>`,
   );
 

@@ -19,9 +19,24 @@ export function graphLabels(t: Translate, title: string): GraphLabels {
   return { title, kinds: kinds as GraphLabels['kinds'], external: t('graph.external'), legend: t('graph.legend') };
 }
 
-/** Lays out a graph, or returns the layout cached for the same input. */
+/**
+ * The part of a graph input its layout depends on: links do not move boxes, so they are left
+ * out and the three locales (whose links differ) share one layout and one cache entry.
+ */
+export function layoutKeyInput(input: GraphInput): GraphInput {
+  return { nodes: input.nodes.map(({ href: _href, ...node }) => node), edges: input.edges };
+}
+
+/** Lays out a graph, or returns the layout cached for the same input (see {@link layoutKeyInput}). */
 export function cachedLayout(input: GraphInput): GraphLayout {
-  return JSON.parse(cachedSvg({ layout: input }, () => JSON.stringify(layoutGraph(input)))) as GraphLayout;
+  const bare = layoutKeyInput(input);
+  const layout = JSON.parse(cachedSvg({ layout: bare }, () => JSON.stringify(layoutGraph(bare)))) as GraphLayout;
+  const hrefs = new Map(input.nodes.map((n) => [n.id, n.href]));
+  for (const node of layout.nodes) {
+    const href = hrefs.get(node.id);
+    if (href !== undefined) node.href = href;
+  }
+  return layout;
 }
 
 /**
@@ -38,12 +53,17 @@ export function agentGraphSvg(
   neighbours: ReadonlyArray<GraphAgent>,
   labels: GraphLabels,
 ): string | undefined {
+  const input = agentGraphInput(agent, neighbours);
+  return input && renderGraphSvg(cachedLayout(input), labels, { idPrefix: 'g-agent' });
+}
+
+/** The input of an agent's neighbourhood graph, or undefined if it has no edges. */
+export function agentGraphInput(agent: Agent, neighbours: ReadonlyArray<GraphAgent>): GraphInput | undefined {
   const edges: Edge[] = [...agent.outgoing, ...agent.incoming];
   if (!edges.length) return undefined;
   const nodes = new Map<string, GraphAgent>([[agent.slug, { slug: agent.slug, name: agent.name, collection: agent.collection }]]);
   for (const n of neighbours) nodes.set(n.slug, n);
-  const input = neighbourhood(agent.slug, edges, nodes, (slug) => relativeAgentHref(agent.slug, slug));
-  return renderGraphSvg(cachedLayout(input), labels, { idPrefix: 'g-agent' });
+  return neighbourhood(agent.slug, edges, nodes, (slug) => relativeAgentHref(agent.slug, slug));
 }
 
 /** One collection's section of the catalog graph page. */
@@ -66,13 +86,9 @@ export interface CatalogGraphView {
 
 /** Builds the catalog graph page: an overview of collections, one graph per collection, loose ends. */
 export function catalogGraphView(agents: readonly Agent[], labels: GraphLabels, hrefFor: (slug: string) => string): CatalogGraphView {
-  const graphAgents: GraphAgent[] = agents.map((a) => ({ slug: a.slug, name: a.name, collection: a.collection }));
-  const edges = agents.flatMap((a) => a.outgoing);
-  const names = [...new Set(graphAgents.map((a) => a.collection))].sort();
-  const idOf = (c: string) => `collection-${names.indexOf(c) + 1}`;
-  const overview = collectionOverview(graphAgents, edges, (c) => `#${idOf(c)}`);
-  const collections = names.map((collection) => {
-    const input = collectionGraph(collection, graphAgents, edges, hrefFor);
+  const { graphAgents, edges, names, idOf, overview, inputs } = catalogGraphInputs(agents, hrefFor);
+  const collections = names.map((collection, i) => {
+    const input = inputs[i];
     const svg = renderGraphSvg(cachedLayout(input), labels, { idPrefix: idOf(collection), primaryGroup: collection });
     const members = new Set(graphAgents.filter((a) => a.collection === collection).map((a) => a.slug));
     return {
@@ -89,4 +105,16 @@ export function catalogGraphView(agents: readonly Agent[], labels: GraphLabels, 
     orphans: orphans(graphAgents, edges),
     unresolved: unresolved(edges),
   };
+}
+
+/** The layout inputs of the catalog graph page: the overview and one graph per collection. */
+export function catalogGraphInputs(agents: readonly Agent[], hrefFor: (slug: string) => string) {
+  const graphAgents: GraphAgent[] = agents.map((a) => ({ slug: a.slug, name: a.name, collection: a.collection }));
+  const edges = agents.flatMap((a) => a.outgoing);
+  const names = [...new Set(graphAgents.map((a) => a.collection))].sort();
+  const index = new Map(names.map((c, i) => [c, i]));
+  const idOf = (c: string) => `collection-${(index.get(c) ?? -1) + 1}`;
+  const overview = collectionOverview(graphAgents, edges, (c) => `#${idOf(c)}`);
+  const inputs = names.map((collection) => collectionGraph(collection, graphAgents, edges, hrefFor));
+  return { graphAgents, edges, names, idOf, overview, inputs };
 }

@@ -87,11 +87,16 @@ async function drawAll(cards: Map<string, OgCard>, cacheDir: string, threads: nu
   if (failures.length) throw new Error(`${failures.length} preview images could not be drawn:\n${failures[0]}`);
 }
 
-/**
- * Makes every job's image in `outDir`: from the cache when its card was drawn before, else drawn
- * now and cached.
- */
-export async function makeOgImages(jobs: readonly OgJob[], options: OgRunOptions): Promise<OgRunStats> {
+/** Jobs with their cache keys, and what drawing them took. */
+export interface DrawnJobs {
+  keyed: Array<{ job: OgJob; key: string }>;
+  stats: Omit<OgRunStats, 'ms'>;
+  /** Time spent finding and drawing, without any wait before the copy. */
+  ms: number;
+}
+
+/** Draws the cards that are not in the cache yet (the costly half; it may run beside the build). */
+export async function drawMissing(jobs: readonly OgJob[], options: Omit<OgRunOptions, 'outDir'>): Promise<DrawnJobs> {
   const started = performance.now();
   const version = fontVersion();
   const keyed = jobs.map((job) => ({ job, key: ogCardKey(job.card, version) }));
@@ -107,18 +112,30 @@ export async function makeOgImages(jobs: readonly OgJob[], options: OgRunOptions
     await mkdir(options.cacheDir, { recursive: true });
     await drawAll(missing, options.cacheDir, threads);
   }
+  return {
+    keyed,
+    ms: performance.now() - started,
+    stats: { images: jobs.length, drawn: missing.size, cached: distinct.size - missing.size, workers: missing.size ? threads : 0 },
+  };
+}
+
+/** Copies the drawn images from the cache into the output folder. */
+export async function copyImages(drawn: DrawnJobs, options: OgRunOptions): Promise<OgRunStats> {
+  const started = performance.now();
   await Promise.all(
-    keyed.map(async ({ job, key }) => {
+    drawn.keyed.map(async ({ job, key }) => {
       const target = path.join(options.outDir, job.out);
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(path.join(options.cacheDir, `${key}.png`), target);
     }),
   );
-  return {
-    images: jobs.length,
-    drawn: missing.size,
-    cached: distinct.size - missing.size,
-    workers: missing.size ? threads : 0,
-    ms: Math.round(performance.now() - started),
-  };
+  return { ...drawn.stats, ms: Math.round(drawn.ms + performance.now() - started) };
+}
+
+/**
+ * Makes every job's image in `outDir`: from the cache when its card was drawn before, else drawn
+ * now and cached.
+ */
+export async function makeOgImages(jobs: readonly OgJob[], options: OgRunOptions): Promise<OgRunStats> {
+  return copyImages(await drawMissing(jobs, options), options);
 }

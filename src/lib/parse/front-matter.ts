@@ -83,7 +83,8 @@ function suspectLine(block: string, firstLine: number): number | undefined {
 
 /** A hint matched to what strict YAML rejected. */
 function yamlHint(reason: string, block: string): string {
-  if (/tab/i.test(reason) || /^\s*\t/m.test(block)) return 'Indent with spaces: YAML does not allow tabs for indentation.';
+  // js-yaml's "non-tabulated empty line" is not about tabs.
+  if (/\btab(?!ulated)/i.test(reason.replace(/non-tabulated/gi, '')) || /^\s*\t/m.test(block)) return 'Indent with spaces: YAML does not allow tabs for indentation.';
   if (/duplicated mapping key/i.test(reason)) return 'Keep one of the two fields with the same name.';
   if (/quoted scalar/i.test(reason)) return 'Close the quote at the end of the value (name: "my-agent").';
   return 'Quote values that contain ": " or start with "- " (description: "…"), as strict YAML tools require.';

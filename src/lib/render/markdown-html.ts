@@ -26,7 +26,7 @@ function neutralizeHtml(tree: Root): void {
     if (node.type === 'html') {
       const replacement: Nodes = /^<br\s*\/?>$/i.test(node.value.trim())
         ? { type: 'break' }
-        : node.value.includes('\n') && parent.type === 'root'
+        : parent.type === 'root' || parent.type === 'blockquote'
           ? { type: 'paragraph', children: [{ type: 'text', value: node.value }] }
           : { type: 'text', value: node.value };
       parent.children.splice(index, 1, replacement as never);
@@ -64,6 +64,10 @@ function decorate(tree: HastRoot, headingOffset: number): void {
     if (node.tagName === 'table') {
       // Wide tables scroll inside their own box instead of widening the page on phones.
       node.properties.className = ['md-table'];
+    }
+    if (node.tagName === 'table' || node.tagName === 'pre') {
+      // A box that may scroll must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable).
+      node.properties.tabIndex = 0;
     }
   });
 }

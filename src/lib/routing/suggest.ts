@@ -6,8 +6,15 @@ import { LOCALES, type Locale, localeFromSegment, pickLocale } from '../locales.
  * dependencies and works on plain data.
  */
 
-/** One agent of the compact list: `[slug, name, title in en, zh-Hant, zh-Hans]`. */
+/**
+ * One agent of the compact list: `[slug, name, title in en, zh-Hant, zh-Hans]`. To keep the list
+ * small, a name equal to the slug's last segment and a title equal to the name are left empty.
+ */
 export type SlugEntry = [slug: string, name: string, ...titles: string[]];
+
+function lastSegment(slug: string): string {
+  return slug.slice(slug.lastIndexOf('/') + 1);
+}
 
 /** `/api/slugs.json`: every agent, and old slugs with the slug they lead to. */
 export interface SlugList {
@@ -32,7 +39,11 @@ export function slugList(
 ): SlugList {
   return {
     locales: [...LOCALES],
-    agents: agents.map((a) => [a.slug, a.name, ...LOCALES.map((l) => a.localized[l].title)] as SlugEntry),
+    agents: agents.map((a) => {
+      const titles = LOCALES.map((l) => (a.localized[l].title === a.name ? '' : a.localized[l].title));
+      while (titles.length && !titles[titles.length - 1]) titles.pop();
+      return [a.slug, a.name === lastSegment(a.slug) ? '' : a.name, ...titles] as SlugEntry;
+    }),
     redirects: redirects.map((r) => [r.from, r.to]),
   };
 }
@@ -143,9 +154,9 @@ export function suggestAgents(
   for (const [slug, name, ...titles] of list.agents) {
     consider(slug, slug);
     // The last segment alone, so `backend-architect` finds `telegram-bot/backend-architect`.
-    if (slug.includes('/')) consider(slug, slug.slice(slug.lastIndexOf('/') + 1));
-    consider(slug, name);
-    for (const title of titles) consider(slug, title);
+    if (slug.includes('/')) consider(slug, lastSegment(slug));
+    if (name) consider(slug, name);
+    for (const title of titles) if (title) consider(slug, title);
   }
   const known = new Set(list.agents.map((a) => a[0]));
   for (const [from, to] of list.redirects) {
@@ -153,7 +164,7 @@ export function suggestAgents(
     const d = scaled(q, from);
     if (d < (best.get(to) ?? Infinity)) best.set(to, d);
   }
-  const titles = new Map(list.agents.map(([slug, name, ...t]) => [slug, t[titleAt] || name]));
+  const titles = new Map(list.agents.map(([slug, name, ...t]) => [slug, t[titleAt] || name || lastSegment(slug)]));
   return [...best]
     .filter(([, d]) => d <= maxDistance)
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))

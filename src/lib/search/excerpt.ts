@@ -115,13 +115,14 @@ export function sectionExcerpt(words: readonly string[], match: SectionMatch, le
 
 /**
  * Cleans an excerpt: joins adjacent marks, drops the spaces the index put between Han
- * characters (a space between two Han characters is never meant in Chinese text) and the
- * zero-width spaces.
- * @example tidyExcerpt('<mark>上</mark><mark>下</mark> 文') // '<mark>上下</mark>文'
+ * characters (a space between two Han characters is never meant in Chinese text), the
+ * zero-width spaces; the full stop Pagefind puts after a block that ends in Chinese becomes `。`.
+ * @example tidyExcerpt('<mark>上</mark><mark>下</mark> 文. 好') // '<mark>上下</mark>文。好'
  */
 export function tidyExcerpt(html: string): string {
   return html
     .replace(/\u200B/g, '')
+    .replace(/(\p{Script=Han}(?:<\/mark>)?)\.(?:\s+|$)/gu, '$1。')
     .replace(/<\/mark>(\s*)<mark>/g, '$1')
     .replace(/(\p{Script=Han})((?:<\/?mark>)*)\s+((?:<\/?mark>)*)(?=\p{Script=Han})/gu, '$1$2$3');
 }

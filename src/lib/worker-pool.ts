@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker, parentPort } from 'node:worker_threads';
+
+/**
+ * A small pool of worker threads for build work that is pure and CPU-bound (per-file
+ * processing, graph layout): one thread per core, two at most (the reference machine has two,
+ * and the main thread has little to do meanwhile). Each thread takes the next job as soon as it
+ * is done with one, so uneven jobs still keep both cores busy.
+ *
+ * During `astro build` the callers run inside Vite's module runner; a worker is started from the
+ * real path of its `.ts` file, which Node loads directly (it strips the types). When that file is
+ * not on disk (a bundle), {@link workerFileAvailable} says so and callers stay in-process.
+ */
+
+interface JobMessage<J> {
+  id: number;
+  job: J;
+}
+
+interface ResultMessage<R> {
+  id: number;
+  result?: R;
+  error?: string;
+}
+
+/** Whether a worker can be started from `url`; `AGENT_ATLAS_WORKERS=0` turns the pools off. */
+export function workerFileAvailable(url: URL): boolean {
+  if (process.env.AGENT_ATLAS_WORKERS === '0') return false;
+  try {
+    return url.protocol === 'file:' && existsSync(fileURLToPath(url));
+  } catch {
+    return false;
+  }
+}
+
+/** Threads a pool uses: `AGENT_ATLAS_WORKERS`, else the cores, at most 2. */
+export function poolThreads(): number {
+  const wanted = Number(process.env.AGENT_ATLAS_WORKERS);
+  return Number.isInteger(wanted) && wanted > 0 ? wanted : Math.min(2, availableParallelism());
+}
+
+/**
+ * Runs `jobs` on worker threads started from `url` (a file that calls {@link serveJobs});
+ * resolves to the results in job order. Rejects when a job throws or a thread dies.
+ */
+export function runInWorkers<J, R>(url: URL, jobs: readonly J[], threads = poolThreads()): Promise<R[]> {
+  const results = new Array<R>(jobs.length);
+  let next = 0;
+  let failed = false;
+  const workers: Worker[] = [];
+  const run = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(url);
+      workers.push(worker);
+      let done = false;
+      const fail = (error: Error) => {
+        if (done) return;
+        done = true;
+        failed = true;
+        void Promise.all(workers.map((w) => w.terminate()));
+        reject(error);
+      };
+      const send = () => {
+        if (failed || next >= jobs.length) {
+          done = true;
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        const id = next++;
+        worker.postMessage({ id, job: jobs[id] } satisfies JobMessage<J>);
+      };
+      worker.on('message', (reply: ResultMessage<R>) => {
+        if (reply.error !== undefined) return fail(new Error(reply.error));
+        results[reply.id] = reply.result as R;
+        send();
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`A worker thread stopped (exit code ${code}).`)));
+      send();
+    });
+  const count = Math.max(1, Math.min(threads, jobs.length));
+  return Promise.all(Array.from({ length: count }, run)).then(() => results);
+}
+
+/** In a worker file: answers each job with `fn(job)`, or with the error it threw. */
+export function serveJobs<J, R>(fn: (job: J) => R | Promise<R>): void {
+  parentPort?.on('message', async (msg: JobMessage<J>) => {
+    let reply: ResultMessage<R>;
+    try {
+      reply = { id: msg.id, result: await fn(msg.job) };
+    } catch (error) {
+      reply = { id: msg.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    parentPort!.postMessage(reply);
+  });
+}

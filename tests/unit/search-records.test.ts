@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
+import type { Agent } from '../../src/lib/schema.ts';
+import { buildSearchRecord, type SearchRecord } from '../../src/lib/search/records.ts';
+import { recordToHtml } from '../../src/lib/search/record-html.ts';
+import { decodeEntities, htmlToBlocks } from '../../src/lib/search/html-blocks.ts';
+import { filterOptions } from '../../src/lib/search/filter-options.ts';
+
+let agents: Agent[];
+beforeAll(async () => {
+  agents = (await buildCatalog({ agentsDir: path.resolve('tests/fixtures/e2e-agents'), cacheDir: false })).agents;
+});
+const agent = (slug: string) => agents.find((a) => a.slug === slug)!;
+const anchors = (r: SearchRecord) => r.blocks.flatMap((b) => (b.anchor ? [b.anchor] : []));
+
+describe('body HTML to flat blocks', () => {
+  it('keeps a list item apart from its nested list, and headings with their ids', () => {
+    expect(htmlToBlocks('<h2 id="a">A &amp; B</h2><ul>\n<li>x<ul><li>y</li></ul>tail</li></ul><pre><code>{"a":1}\n</code></pre>')).toEqual([
+      { tag: 'h2', id: 'a', text: 'A & B' },
+      { tag: 'li', text: 'x' },
+      { tag: 'li', text: 'y' },
+      { tag: 'li', text: 'tail' },
+      { tag: 'pre', text: '{"a":1}' },
+    ]);
+  });
+
+  it('decodes the references hast writes', () => {
+    expect(decodeEntities('a &#x3C;b> &#38; &quot;c&quot; &unknown;')).toBe('a <b> & "c" &unknown;');
+  });
+});
+
+describe('search records from agent data', () => {
+  it('links every duty to the anchor the agent page uses', () => {
+    const a = agent('backend-developer');
+    const record = buildSearchRecord(a, 'zh-Hant', '/agent-atlas/');
+    expect(record.url).toBe('/agent-atlas/zh-hant/agents/backend-developer/');
+    expect(record.language).toBe('zh-hant');
+    const content = a.localized['zh-Hant'];
+    const ids = anchors(record).map((x) => x.id);
+    for (const item of content.responsibilities) expect(ids).toContain(item.id);
+    for (const list of content.checklists) {
+      expect(ids).toContain(`checklist-${list.id}`);
+      for (const item of list.items) expect(ids).toContain(item.id);
+    }
+    expect(record.blocks.filter((b) => b.kind === 'responsibility').map((b) => b.text)).toEqual(content.responsibilities.map((i) => i.text));
+  });
+
+  it('indexes a duty once: the copy in the full definition is left out', () => {
+    const record = buildSearchRecord(agent('backend-developer'), 'en', '/');
+    const item = record.blocks.find((b) => b.kind === 'checklist')!;
+    expect(record.blocks.filter((b) => b.text === item.text)).toHaveLength(1);
+    // Body labels keep their own anchors.
+    expect(anchors(record).some((x) => x.code === 's')).toBe(true);
+  });
+
+  it('anchors examples as example-N and keeps tools, model and collection as filters', () => {
+    const withExamples = agents.find((a) => a.localized.en.examples.length)!;
+    const record = buildSearchRecord(withExamples, 'en', '/');
+    expect(anchors(record).filter((x) => x.code === 'e').map((x) => x.id)).toEqual(withExamples.localized.en.examples.map((_, i) => `example-${i + 1}`));
+    expect(record.filters.tool).toEqual([...new Set(withExamples.tools)]);
+    expect(record.filters.collection).toEqual([withExamples.collection || '/']);
+    expect(record.filters.kind).toContain('example');
+  });
+
+  it('renders HTML with one word per Han character, weights, anchors and hidden meta', () => {
+    const html = recordToHtml(buildSearchRecord(agent('backend-developer'), 'zh-Hans', '/'));
+    expect(html).toMatch(/^<!doctype html><html lang="zh-hans">/);
+    expect(html).toContain('data-pagefind-meta="title"');
+    expect(html).toMatch(/<p data-pagefind-weight="6"><i id="i-[0-9a-f]+" data-pagefind-title="r"><\/i>/);
+    const indexed = [...html.matchAll(/<p [^>]*>(.*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]+>/g, '')).join('\n');
+    expect(indexed).toMatch(/\p{Script=Han}\u200B\p{Script=Han}/u);
+    expect(indexed).not.toMatch(/\p{Script=Han}\p{Script=Han}/u);
+    const en = recordToHtml(buildSearchRecord(agent('backend-developer'), 'en', '/'));
+    expect(en).not.toContain('\u200B');
+  });
+
+  it('offers filter values from the catalog, most used first', () => {
+    const options = filterOptions(agents);
+    expect(options.tool.length).toBeGreaterThan(0);
+    expect(options.tool[0].count).toBeGreaterThanOrEqual(options.tool.at(-1)!.count);
+    expect(options.collection.map((o) => o.value)).toContain('telegram-bot');
+  });
+});
