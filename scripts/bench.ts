@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --agents N] [--no-browser] [--results FILE] [--keep]`
+ * `npm run bench [-- --agents N] [--no-browser] [--results FILE] [--keep] [--cpu-prof] [--builds cold,warm]`
  *
  * Builds a synthetic catalog of N agents (default 1,000) three times and measures each build:
  * - cold: from nothing (no Astro data store, no Agent Atlas caches);
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     port: { type: 'string', default: '4391' },
     'cpu-prof': { type: 'boolean', default: false },
+    builds: { type: 'string', default: 'cold,coldCachedImages,warm' },
   },
 });
 const count = Number(values.agents);
@@ -83,8 +84,10 @@ async function build(name: string): Promise<{ run: BuildRun; figures: BuildFigur
     phases: parsePhases(run.lines, run.totalSeconds),
   };
   const text = run.lines.map((l) => l.text).join('\n');
-  const cat = /\((\d+) ms; (\d+) files from cache, (\d+) processed\)/.exec(text);
-  if (cat) figures.catalog = { ms: Number(cat[1]), fromCache: Number(cat[2]), processed: Number(cat[3]) };
+  const cat = /\((\d+) ms; (\d+) files from cache, (\d+) processed(?: on (\d+) threads)?\)/.exec(text);
+  if (cat) figures.catalog = { ms: Number(cat[1]), fromCache: Number(cat[2]), processed: Number(cat[3]), threads: Number(cat[4] ?? 0) };
+  const graphs = /(\d+) of (\d+) graph layouts computed on (\d+) threads \((\d+) ms\)/.exec(text);
+  figures.graphs = graphs ? { laidOut: Number(graphs[1]), total: Number(graphs[2]), threads: Number(graphs[3]), ms: Number(graphs[4]) } : { laidOut: 0 };
   const og = /(\d+) preview images: (\d+) drawn.*?, (\d+) from cache \((\d+) ms\)/.exec(text);
   if (og) figures.images = { count: Number(og[1]), drawn: Number(og[2]), cached: Number(og[3]), ms: Number(og[4]) };
   say(`  ${figures.totalSeconds} s (CPU ${figures.cpuSeconds ?? '?'} s, peak ${figures.peakMB} MB) ${JSON.stringify(figures.phases)}`);
@@ -102,16 +105,24 @@ async function main() {
   const generated = await generateCatalog(root, dirs.agents, count);
   say(`Generated ${generated.agents} agents and ${generated.translations} translations from ${Object.entries(generated.sources).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
 
+  const wanted = new Set(values.builds.split(','));
+  const skipped = { figures: { totalSeconds: 0, peakMB: 0, skipped: true } as BuildFigures };
   const cold = await build('cold');
   const sizes = await measureSizes(dirs.out, basePath);
 
-  await rm(dirs.astroCache, { recursive: true, force: true });
-  await clearAtlasCache(['og']);
-  const cachedImages = await build('coldCachedImages');
+  let cachedImages = skipped;
+  if (wanted.has('coldCachedImages')) {
+    await rm(dirs.astroCache, { recursive: true, force: true });
+    await clearAtlasCache(['og']);
+    cachedImages = await build('coldCachedImages');
+  }
 
-  const target = path.join(dirs.agents, generated.editTarget);
-  await appendFile(target, `\n\nEdited for the warm benchmark build at ${new Date().toISOString()}.\n`);
-  const warm = await build('warm');
+  let warm = skipped;
+  if (wanted.has('warm')) {
+    const target = path.join(dirs.agents, generated.editTarget);
+    await appendFile(target, `\n\nEdited for the warm benchmark build at ${new Date().toISOString()}.\n`);
+    warm = await build('warm');
+  }
 
   let search: BenchResults['search'] = { indexKB: null, coldMs: null, warmMs: null, note: 'skipped (--no-browser)' };
   if (!values['no-browser']) {

@@ -67,7 +67,8 @@ const failed = report.errors > 0 || (values.strict === true && report.warnings >
 if (values.format === 'json') {
   process.stdout.write(`${JSON.stringify({ ...report, strict: values.strict, ok: !failed, ms }, null, 2)}\n`);
 } else {
-  const out = [formatReport(report, { verbose: values.verbose }), `  (${ms} ms; ${catalog.cache.hits} files from cache, ${catalog.cache.misses} processed)`];
+  const cacheNote = values['no-cache'] ? 'cache off' : `${catalog.cache.hits} files from cache, ${catalog.cache.misses} processed`;
+  const out = [formatReport(report, { verbose: values.verbose }), `  (${ms} ms; ${cacheNote})`];
   if (report.agents === 0) out.push(`  No agent files were found. Put Claude Code agent .md files in ${agentsDir}, or pass --agents-dir.`);
   if (failed) {
     out.push(

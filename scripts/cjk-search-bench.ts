@@ -16,7 +16,7 @@
  *   --seed <n>   / CJK_BENCH_SEED           sampling seed (default 1237)
  */
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -26,6 +26,8 @@ import { CHROMIUM, readFragments, writeBenchPages, type IndexedPage } from './cj
 import { containsQuery, pool, sampleTerms, scoreQuery, type QueryScore } from './cjk-bench/terms.ts';
 import type { Runs } from './cjk-bench/bench-entry.ts';
 import { toScript } from '../src/lib/localize/chinese.ts';
+import { createQueryConverters } from '../src/lib/search/opencc-query.ts';
+import STPhrases from 'opencc-js/dict/STPhrases';
 
 const args = process.argv.slice(2);
 const opt = (flag: string, env: string, fallback: string) => {
@@ -82,6 +84,15 @@ function score(runs: Runs, pages: Map<string, IndexedPage>, target: (q: string) 
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const convert = createQueryConverters(STPhrases);
+
+async function bundleKB(dir: string): Promise<number> {
+  let bytes = 0;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && /zh-han[st]/.test(e.name) && /\.pf_(index|fragment|meta|filter)$|^atlas-sections\./.test(e.name)) bytes += (await stat(path.join(e.parentPath, e.name))).size;
+  }
+  return bytes / 1024;
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function main() {
@@ -119,7 +130,9 @@ async function main() {
   };
 
   const same = (q: string) => q;
-  const otherForms = (to: 'zh-Hans' | 'zh-Hant') => (q: string) => [toScript(q, to)];
+  // A page that says the query in the other script, or converted character by character, counts.
+  const otherForms = (to: 'zh-Hans' | 'zh-Hant') => (q: string) =>
+    to === 'zh-Hant' ? [toScript(q, to), convert.toHantChars(q)] : [toScript(q, to), convert.toHansChars(q)];
   const rows: Array<{ label: string; atlas: QueryScore[]; plain: QueryScore[]; atlasMs: number[]; plainMs: number[] }> = [];
   const measure = async (label: string, segment: string, queries: string[], target: (q: string) => string, forms: (q: string) => string[]) => {
     const a = await run(segment, 'runAtlas', queries);
@@ -134,19 +147,30 @@ async function main() {
   };
   await measure('zh-Hans terms on /zh-hans/', 'zh-hans', hans, same, otherForms('zh-Hant'));
   await measure('zh-Hant terms on /zh-hant/', 'zh-hant', hant, same, otherForms('zh-Hans'));
-  await measure('zh-Hans terms on /zh-hant/ (cross-script)', 'zh-hant', hans, (q) => toScript(q, 'zh-Hant'), (q) => [q, toScript(q, 'zh-Hant')]);
+  await measure('zh-Hans terms on /zh-hant/ (cross-script)', 'zh-hant', hans, (q) => toScript(q, 'zh-Hant'), (q) => [q, toScript(q, 'zh-Hant'), convert.toHantChars(q)]);
   await measure('mixed and multi-word, /zh-hans/', 'zh-hans', EXTRA, same, otherForms('zh-Hant'));
   await measure('mixed and multi-word, /zh-hant/', 'zh-hant', extraHant, same, otherForms('zh-Hans'));
   await browser.close();
   server.close();
 
   console.log(`\nChinese search: ${terms.length} terms (${['frequent', 'mid', 'rare'].map((b) => `${terms.filter((t) => t.band === b).length} ${b}`).join(', ')}), seed ${seed}; ${pagesOf(ours, 'zh-hans').size} pages per script.\n`);
-  console.log('| queries | Agent Atlas recall | precision | imperfect | Pagefind default recall | precision | imperfect |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
-  for (const r of rows) {
-    const a = pool(r.atlas);
-    const d = pool(r.plain);
-    console.log(`| ${r.label} | ${pct(a.recall)} | ${pct(a.precision)} | ${a.imperfect}/${a.queries} | ${pct(d.recall)} | ${pct(d.precision)} | ${d.imperfect}/${d.queries} |`);
+  const head = '| queries | Agent Atlas recall | precision | imperfect | Pagefind default recall | precision | imperfect |\n| --- | --- | --- | --- | --- | --- | --- |';
+  const line = (label: string, a: QueryScore[], d: QueryScore[], mean = false) => {
+    const [x, y] = [pool(a), pool(d)];
+    const [r, p] = mean ? (['meanRecall', 'meanPrecision'] as const) : (['recall', 'precision'] as const);
+    return `| ${label} | ${pct(x[r])} | ${pct(x[p])} | ${x.imperfect}/${x.queries} | ${pct(y[r])} | ${pct(y[p])} | ${y.imperfect}/${y.queries} |`;
+  };
+  console.log('Pooled over the queries (found relevant pages / relevant pages; acceptable results / results):\n');
+  console.log(head);
+  for (const r of rows) console.log(line(r.label, r.atlas, r.plain));
+  console.log('\nMean of the per-query figures (each query counts the same):\n');
+  console.log(head);
+  for (const r of rows) console.log(line(r.label, r.atlas, r.plain, true));
+  console.log('\nBy document frequency (zh-Hans terms on /zh-hans/, pooled):\n');
+  console.log(head);
+  for (const band of ['frequent', 'mid', 'rare'] as const) {
+    const keep = new Set(terms.filter((t) => t.band === band).map((t) => t.term));
+    console.log(line(band, rows[0].atlas.filter((s) => keep.has(s.query)), rows[0].plain.filter((s) => keep.has(s.query))));
   }
   const pick = (label: string, q: string) => {
     const r = rows.find((x) => x.label.startsWith(label))!;
@@ -161,6 +185,7 @@ async function main() {
     console.log(`  ${s.query.padEnd(10, '　')} Agent Atlas ${s.foundRelevant}/${s.relevant}/${s.found}   default ${d.foundRelevant}/${d.relevant}/${d.found}`);
   }
   const ms = rows.slice(0, 3);
+  console.log(`\nIndex size of the two Chinese languages (index, fragment, meta and filter files; section maps): Agent Atlas ${(await bundleKB(path.join(site, 'pagefind'))).toFixed(0)} KB, default ${(await bundleKB(path.join(site, 'pagefind-default'))).toFixed(0)} KB.`);
   console.log(`\nMedian warm query time in the browser: Agent Atlas ${median(ms.flatMap((r) => r.atlasMs)).toFixed(1)} ms, default ${median(ms.flatMap((r) => r.plainMs)).toFixed(1)} ms.`);
   const worst = rows.flatMap((r) => r.atlas.filter((s) => s.foundRelevant < s.relevant || s.foundAcceptable < s.found).map((s) => `${r.label}: ${s.query} ${s.foundRelevant}/${s.relevant} found, ${s.found - s.foundAcceptable} not containing it`));
   if (worst.length) console.log(`\nAgent Atlas imperfect queries:\n  ${worst.join('\n  ')}`);

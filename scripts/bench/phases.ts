@@ -1,68 +1,64 @@
 import type { StampedLine } from './run-build.ts';
 
 /**
- * Splits a build's stamped log into phases. Astro logs fixed lines at the start of its stages
- * (content sync, entrypoints, static routes); integrations log their own (`[agent-atlas:…]`,
- * `[pagefind]`…), which start a phase named after them. A phase lasts until the next one starts.
+ * Splits a build's stamped log into phases. Astro logs fixed lines at the start of its stages:
+ * - `startup`: from the command to "Syncing content" (Node, Vite and the config);
+ * - `content`: the content layer ("Syncing content" → "Synced content"): the catalog (parse,
+ *   extract, localize), the graph layouts prepared beside it, the data store;
+ * - `prepare`: to "Building static entrypoints" (build-start hooks such as the preview images'
+ *   job list, emptying the output folder);
+ * - `bundle`: Vite's server and client builds, to "generating static routes";
+ * - `render`: every page, to the first "✓ Completed" after it;
+ * - `afterRender`: the rest, to the end of the process (build-done hooks: search index, images).
+ * Integrations that report their own duration add it under their name: `searchIndex` (the
+ * index, inside `afterRender`) and `images` (drawn on threads from the start of the build, so
+ * that time overlaps the other phases).
  */
 
 /** Seconds per phase, in build order. */
 export type Phases = Record<string, number>;
 
-interface Marker {
-  phase: string;
-  test: RegExp;
-}
-
-const MARKERS: Marker[] = [
+const MARKERS: Array<{ phase: string; test: RegExp }> = [
   { phase: 'content', test: /\[content\] Syncing content/ },
-  { phase: 'types', test: /\[content\] Synced content/ },
+  { phase: 'prepare', test: /\[content\] Synced content/ },
   { phase: 'bundle', test: /\[build\] Building static entrypoints/ },
   { phase: 'render', test: /generating static routes/ },
-  { phase: 'finish', test: /^\S*\s*✓ Completed in/ },
+  { phase: 'afterRender', test: /^\S*\s*✓ Completed in/ },
 ];
 
-/** A phase name for an integration's log label. */
-function integrationPhase(label: string, text: string): string {
-  if (/search|pagefind/i.test(label) || /search index|pagefind/i.test(text)) return 'searchIndex';
-  if (/og|image/i.test(label) || /preview image/i.test(text)) return 'images';
-  return label.replace(/^agent-atlas:?/, '') || label;
-}
+/** Integrations' own reports: a log line and the phase name it is filed under. */
+const REPORTS: Array<{ phase: string; test: RegExp }> = [
+  { phase: 'searchIndex', test: /Search index:.*\((\d+) ms\)/ },
+  { phase: 'images', test: /preview images:.*\((\d+) ms\)/ },
+];
 
-/** The phases of a build log, seconds each; `startup` is the time before the first marker. */
+/** The phases of a build log (seconds). */
 export function parsePhases(lines: readonly StampedLine[], totalSeconds: number): Phases {
   const starts: Array<{ phase: string; t: number }> = [{ phase: 'startup', t: 0 }];
-  let rendering = false;
+  let next = 0;
   for (const line of lines) {
-    const marker = MARKERS.find((m) => m.test.test(line.text));
-    if (marker) {
-      // Only the first "✓ Completed" after the routes ends rendering; Astro prints several.
-      if (marker.phase === 'finish' && !rendering) continue;
-      rendering = marker.phase === 'render';
+    const marker = MARKERS[next];
+    // Markers come in order; "✓ Completed" also appears before rendering, so order decides.
+    if (marker && marker.test.test(line.text)) {
       starts.push({ phase: marker.phase, t: line.t });
-      continue;
+      next++;
     }
-    const label = /^\d\d:\d\d:\d\d \[([^\]]+)\]/.exec(line.text)?.[1];
-    if (!label || ['build', 'content', 'types', 'vite', 'WARN', 'ERROR', 'glob-loader'].includes(label)) continue;
-    if (/^agent-atlas-(agents|redirects)$/.test(label)) continue;
-    // An integration that logs at the end of its work (e.g. "N images (… ms)") gets the time since
-    // the previous phase began; one that logs at its start gets the time until the next.
-    const phase = integrationPhase(label, line.text);
-    if (starts.at(-1)?.phase !== phase && !rendering) starts.push({ phase, t: line.t });
   }
   const phases: Phases = {};
   starts.forEach((s, i) => {
-    const end = starts[i + 1]?.t ?? totalSeconds;
-    phases[s.phase] = round((phases[s.phase] ?? 0) + Math.max(0, end - s.t));
+    phases[s.phase] = round(Math.max(0, (starts[i + 1]?.t ?? totalSeconds) - s.t));
   });
+  for (const report of REPORTS) {
+    const ms = reportedMs(lines, report.test);
+    if (ms !== undefined) phases[report.phase] = round(ms / 1000);
+  }
   return phases;
 }
 
-/** Milliseconds an integration reported for itself, e.g. `(1234 ms)` in the images line. */
+/** Milliseconds in the first line matching `test` (its first capture group). */
 export function reportedMs(lines: readonly StampedLine[], test: RegExp): number | undefined {
   for (const line of lines) {
-    if (!test.test(line.text)) continue;
-    const m = /\((\d+) ms\)/.exec(line.text);
+    const m = test.exec(line.text);
     if (m) return Number(m[1]);
   }
   return undefined;

@@ -6,11 +6,15 @@
 /** One measured build. */
 export interface BuildFigures {
   totalSeconds: number;
+  /** Left out with `--builds` (profiling runs only). */
+  skipped?: boolean;
   cpuSeconds?: number;
   peakMB: number;
   phases?: Record<string, number>;
   /** What the catalog loader said: per-file results processed and read from cache. */
-  catalog?: { ms: number; processed: number; fromCache: number };
+  catalog?: { ms: number; processed: number; fromCache: number; threads: number };
+  /** Graph layouts computed before rendering (the rest came from the cache). */
+  graphs?: { laidOut: number; total?: number; threads?: number; ms?: number };
   images?: { count: number; drawn: number; cached: number; ms: number };
 }
 

@@ -22,12 +22,21 @@ export function random(seed: number): () => number {
   };
 }
 
-/** Words of 2–6 Han characters in a text, as the browser's segmenter finds them. */
+/**
+ * Candidate query terms of 2–6 Han characters in a text: the words the browser's segmenter finds,
+ * and compounds of two adjacent words (上下文管理, 服务器端), which readers type as often and
+ * which the two segmenters of Pagefind split differently.
+ */
 export function hanWords(text: string): Set<string> {
   const words = new Set<string>();
   const segmenter = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
   for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? []) {
-    for (const s of segmenter.segment(run)) if (/^\p{Script=Han}{2,6}$/u.test(s.segment)) words.add(s.segment);
+    const parts = [...segmenter.segment(run)].map((s) => s.segment);
+    parts.forEach((w, i) => {
+      if (/^\p{Script=Han}{2,6}$/u.test(w)) words.add(w);
+      const pair = w + (parts[i + 1] ?? '');
+      if (i + 1 < parts.length && /^\p{Script=Han}{3,6}$/u.test(pair)) words.add(pair);
+    });
   }
   return words;
 }
@@ -117,8 +126,12 @@ export function scoreQuery(query: string, found: readonly string[], relevant: Re
 /** Pooled figures over many queries. */
 export interface Pooled {
   queries: number;
+  /** Found relevant pages over relevant pages, summed over the queries. */
   recall: number;
   precision: number;
+  /** Means of the per-query figures (each query counts the same). */
+  meanRecall: number;
+  meanPrecision: number;
   /** Queries that missed a relevant page, or returned a page without the query. */
   imperfect: number;
 }
@@ -128,10 +141,13 @@ export function pool(scores: readonly QueryScore[]): Pooled {
   const sum = (f: (s: QueryScore) => number) => scores.reduce((n, s) => n + f(s), 0);
   const relevant = sum((s) => s.relevant);
   const found = sum((s) => s.found);
+  const mean = (f: (s: QueryScore) => number) => (scores.length ? sum(f) / scores.length : 1);
   return {
     queries: scores.length,
     recall: relevant ? sum((s) => s.foundRelevant) / relevant : 1,
     precision: found ? sum((s) => s.foundAcceptable) / found : 1,
+    meanRecall: mean((s) => (s.relevant ? s.foundRelevant / s.relevant : 1)),
+    meanPrecision: mean((s) => (s.found ? s.foundAcceptable / s.found : 1)),
     imperfect: scores.filter((s) => s.foundRelevant < s.relevant || s.foundAcceptable < s.found).length,
   };
 }

@@ -51,7 +51,8 @@ export async function buildSearchIndex(outDir: string, logger?: Pick<AstroIntegr
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     await mkdir(bundle, { recursive: true });
-    for (const [language, map] of sectionMaps(files)) {
+    const slugs = new Map(records.map((r) => [r.url, r.slug]));
+    for (const [language, map] of sectionMaps(files, (url) => slugs.get(url))) {
       await writeFile(path.join(bundle, sectionMapFileName(language)), JSON.stringify(map));
     }
     await writeFile(path.join(bundle, ST_PHRASES_FILE_NAME), pruneStPhrases(STPhrases, STCharacters));

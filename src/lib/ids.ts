@@ -21,6 +21,8 @@ export function foldForId(text: string): string {
 export function asciiSlug(text: string): string {
   return text
     .normalize('NFKD')
+    // Accents come apart as combining marks: drop them, so 'crème' is 'creme', not 'cre-me'.
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^\x00-\x7f]/g, ' ')
     .replace(/[^a-z0-9]+/g, '-')

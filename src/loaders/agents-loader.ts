@@ -5,8 +5,8 @@ import { catalogReport, formatReport } from '../lib/catalog/report.ts';
 import { prewarmGraphLayouts } from '../lib/graph/prewarm.ts';
 
 /**
- * The content layer's view of the catalog. Both collections (agents, redirects) come from one
- * catalog build per process, so each agent file is processed once.
+ * The content layer's view of the catalog: one entry per agent, from one catalog build per
+ * process. Old slugs (redirects) travel on the agents as `aliases`.
  */
 
 let pending: Promise<Catalog> | undefined;
@@ -28,7 +28,8 @@ async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
     const report = catalogReport(catalog);
     const text = formatReport(report);
     const ms = Math.round(performance.now() - started);
-    logger.info(`${text}\n  (${ms} ms; ${catalog.cache.hits} files from cache, ${catalog.cache.misses} processed)`);
+    const threads = catalog.cache.threads ? ` on ${catalog.cache.threads} threads` : '';
+    logger.info(`${text}\n  (${ms} ms; ${catalog.cache.hits} files from cache, ${catalog.cache.misses} processed${threads})`);
     if (catalog.fatal.length) {
       throw new Error(`Agent Atlas cannot build: two things claim the same URL.\n${catalog.fatal.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}${p.hint ? ` Hint: ${p.hint}` : ''}`).join('\n')}`);
     }
@@ -64,14 +65,3 @@ export function agentsLoader(): Loader {
   };
 }
 
-/** Loader of the `redirects` collection: old slugs and where they lead. */
-export function redirectsLoader(): Loader {
-  return {
-    name: 'agent-atlas-redirects',
-    load: async ({ store, logger }) => {
-      const catalog = await catalogOnce(logger);
-      store.clear();
-      for (const r of catalog.redirects) store.set({ id: r.from, data: { ...r } });
-    },
-  };
-}

@@ -1,4 +1,4 @@
-import { SearchEngine, type SearchHit } from './search/engine.ts';
+import { SearchEngine, type SearchOutcome } from './search/engine.ts';
 import { compactLink } from './search/render.ts';
 import { type SearchStrings, fill, resultCount } from '../lib/search/strings.ts';
 import { searchStateToQuery } from '../lib/search/url-state.ts';
@@ -45,25 +45,43 @@ export function attachSearchBox(form: HTMLFormElement): void {
       opts[active].scrollIntoView({ block: 'nearest' });
     } else input.removeAttribute('aria-activedescendant');
   };
-  const render = (q: string, hits: SearchHit[], total: number) => {
-    list.replaceChildren(
-      ...hits.map((hit, i) => {
-        const li = document.createElement('li');
-        li.className = 'search-result';
-        li.id = `site-search-option-${i}`;
-        li.setAttribute('role', 'option');
-        li.setAttribute('aria-selected', 'false');
-        li.append(compactLink(hit, strings));
-        return li;
-      }),
-    );
-    // Which query the list shows (for tests and the speed benchmark).
-    list.dataset.query = q;
-    status.textContent = total ? resultCount(strings, total) : fill(strings.noResults, { q });
-    all.href = `${form.action}${searchStateToQuery({ q })}`;
-    all.textContent = total > SHOWN ? fill(strings.seeAll, { q }) : '';
-    open(true);
-    setActive(active);
+  /** Shows the top results at once (titles from the section map); sections fill in after. */
+  const render = (q: string, outcome: SearchOutcome, mine: number) => {
+    const top = outcome.matches.slice(0, SHOWN);
+    const items = top.map((match, i) => {
+      const li = document.createElement('li');
+      li.className = 'search-result';
+      li.id = `site-search-option-${i}`;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      const summary = engine.summary(match);
+      if (summary) li.append(compactLink(summary.title, summary.url, undefined, strings));
+      return li;
+    });
+    const show = () => {
+      list.replaceChildren(...items.filter((li) => li.firstChild));
+      // Which query the list shows (for tests and the speed benchmark).
+      list.dataset.query = q;
+      status.textContent = top.length ? resultCount(strings, outcome.matches.length) : fill(strings.noResults, { q });
+      all.href = `${form.action}${searchStateToQuery({ q })}`;
+      all.textContent = outcome.matches.length > SHOWN ? fill(strings.seeAll, { q }) : '';
+      open(true);
+      setActive(active);
+    };
+    if (!top.length || items[0].firstChild) show();
+    // Fragments load in parallel; each result gets its section and excerpt as its fragment comes.
+    top.forEach((match, i) => {
+      engine
+        .hit(match, { q }, 1)
+        .then((hit) => {
+          if (mine !== sequence) return;
+          const had = items[i].firstChild;
+          items[i].replaceChildren(compactLink(hit.title, hit.url, hit, strings));
+          items[i].dataset.ready = 'true';
+          if (!had) show();
+        })
+        .catch((error: unknown) => console.error(error));
+    });
   };
 
   const run = async () => {
@@ -79,15 +97,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
     try {
       const outcome = await engine.search({ q }, false);
       if (mine !== sequence) return;
-      // Fragments load in parallel; each result shows as soon as those before it are there.
-      const pending = outcome.matches.slice(0, SHOWN).map((m) => engine.hit(m, { q }, 1));
-      const hits: SearchHit[] = [];
-      if (!pending.length) render(q, hits, 0);
-      for (const p of pending) {
-        hits.push(await p);
-        if (mine !== sequence) return;
-        render(q, hits, outcome.matches.length);
-      }
+      render(q, outcome, mine);
       if (outcome.conversionPending) {
         await engine.loadConverters();
         if (mine === sequence) void run();

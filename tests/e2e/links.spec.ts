@@ -108,6 +108,13 @@ test.describe('old slugs', () => {
     await context.close();
   });
 
+  test('without JavaScript the neutral old link refreshes to the current neutral page', async ({ browser, baseURL }) => {
+    const { context, page } = await openIn(browser, 'zh-TW', 'agents/backend-dev/', false);
+    await page.waitForURL(`${baseURL}agents/backend-developer/`);
+    await expect(page.locator('main a[hreflang]')).toHaveCount(3);
+    await context.close();
+  });
+
   test('an alias in front matter redirects, also without JavaScript', async ({ browser, baseURL }) => {
     const { context, page } = await openIn(browser, 'en-US', 'en/agents/releases/', false);
     await page.waitForURL(`${baseURL}en/agents/release-manager/`);

@@ -24,7 +24,8 @@ for (const l of LOCALES) {
   test(`the ${l.lang} home lists every agent with its details`, async ({ page }) => {
     await page.goto(`${l.segment}/`);
     const cards = page.locator('.agent-card');
-    await expect(cards).toHaveCount(6);
+    // The five seeds, extras/release-manager and hostile/hostile-agent.
+    await expect(cards).toHaveCount(7);
     await expect(page.getByRole('link', { name: 'backend-developer' }).or(page.getByRole('link', { name: 'Backend Developer' }))).toHaveCount(1);
     await expect(page.locator('.coverage')).toBeVisible();
   });

@@ -20,10 +20,18 @@ async function typeQuery(page: Page, query: string) {
   await page.keyboard.press('/');
   await expect(box(page)).toBeFocused();
   await page.keyboard.type(query);
+  await shows(page, query);
   await expect(options(page).first()).toBeVisible(SLOW);
 }
 
+/** Waits until the list shows the results of this query (not of a prefix typed before it). */
+async function shows(page: Page, query: string) {
+  await expect(page.locator('#site-search-results')).toHaveAttribute('data-query', query, SLOW);
+}
+
+/** Hrefs of the options, once each has its matching section (titles show first). */
 async function optionHrefs(page: Page): Promise<string[]> {
+  await expect(page.locator('#site-search-results [role="option"]:not([data-ready])')).toHaveCount(0, SLOW);
   return options(page).locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname + (a as HTMLAnchorElement).hash));
 }
 
@@ -67,6 +75,7 @@ test('Simplified characters on the Traditional site find the pages that say 資�
   await box(page).fill('');
   await expect(options(page)).toHaveCount(0);
   await box(page).pressSequentially('数据库');
+  await shows(page, '数据库');
   await expect(options(page)).toHaveCount(traditional.length, SLOW);
   expect((await optionHrefs(page)).sort()).toEqual(traditional);
   await expect(options(page).first().locator('mark').first()).toContainText('資料庫');
@@ -77,6 +86,7 @@ test('Traditional characters on the Simplified site find the Simplified pages', 
   await typeQuery(page, '速率限制');
   const simplified = (await optionHrefs(page)).sort();
   await box(page).fill('實施速率限制');
+  await shows(page, '實施速率限制');
   await expect(options(page)).toHaveCount(1, SLOW);
   expect(simplified).toContain((await optionHrefs(page))[0]);
 });
@@ -93,6 +103,7 @@ test('the keyboard opens, moves through and closes the results', async ({ page }
   await page.keyboard.press('Control+k');
   await expect(box(page)).toBeFocused();
   await page.keyboard.type('database');
+  await shows(page, 'database');
   await expect(options(page).nth(1)).toBeVisible(SLOW);
   await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('ArrowDown');

@@ -4,7 +4,7 @@ import { recordToHtml } from '../../src/lib/search/record-html.ts';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
 import { decodeBundleFile, sectionMaps } from '../../src/lib/search/index-files.ts';
 import { fragmentWords } from '../../src/lib/search/excerpt.ts';
-import { partAt } from '../../src/lib/search/section-map.ts';
+import { entryStarts, partAt } from '../../src/lib/search/section-map.ts';
 
 /** A record as the endpoint makes it, small enough to read positions by hand. */
 const record: SearchRecord = {
@@ -51,8 +51,10 @@ describe('the index Pagefind builds from a record', () => {
     const fen = words.indexOf('分');
     expect(fen - hua).toBeGreaterThan(1);
     expect(words.slice(words.indexOf('上'), words.indexOf('上') + 3)).toEqual(['上', '下', '文']);
-    const map = sectionMaps(files).get('zh-hans')!;
-    const starts = Object.values(map)[0];
+    const map = sectionMaps(files, (url) => (url === record.url ? record.slug : undefined)).get('zh-hans')!;
+    const entry = Object.values(map)[0];
+    expect(entry.slice(6)).toEqual(['planner', '规划师']);
+    const starts = entryStarts(entry);
     expect(partAt(starts, words.indexOf('速'))).toBe('responsibility');
     expect(partAt(starts, hua)).toBe('checklist');
     expect(partAt(starts, fen)).toBe('body');

@@ -149,6 +149,8 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
     problems.push(...parsed.problems);
   }
   const claims = checkUrlClaims(agents, declared);
+  // Every old slug that survived the checks is kept on its agent, so pages need only the agents.
+  for (const a of agents) a.aliases = claims.redirects.filter((r) => r.to === a.slug).map((r) => r.from);
   return {
     agentsDir,
     agents,

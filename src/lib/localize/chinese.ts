@@ -29,10 +29,16 @@ function table(to: Script): Array<[string, string]> {
 }
 
 const TABLES: Record<Script, Array<[string, string]>> = { 'zh-Hant': table('zh-Hant'), 'zh-Hans': table('zh-Hans') };
-const BASE: Record<Script, (s: string) => string> = {
-  'zh-Hant': OpenCC.Converter({ from: 'cn', to: 'twp' }),
-  'zh-Hans': OpenCC.Converter({ from: 'twp', to: 'cn' }),
-};
+// Built on first use: loading OpenCC's dictionaries takes about a second, and most builds (a
+// rebuild served from the cache, an English-only catalog) convert nothing.
+let base: Record<Script, (s: string) => string> | undefined;
+function baseConverter(to: Script): (s: string) => string {
+  base ??= {
+    'zh-Hant': OpenCC.Converter({ from: 'cn', to: 'twp' }),
+    'zh-Hans': OpenCC.Converter({ from: 'twp', to: 'cn' }),
+  };
+  return base[to];
+}
 
 // Private-use code points; agent files do not contain them, and OpenCC leaves them alone.
 const PUA_BASE = 0xf0000;
@@ -52,21 +58,22 @@ export function toScript(text: string, to: Script): string {
     replacements.push(target);
     protectedText = protectedText.split(from).join(marker);
   });
-  const converted = BASE[to](protectedText);
+  const converted = baseConverter(to)(protectedText);
   return replacements.length
     ? converted.replace(/[\u{F0000}-\u{FFFFD}]/gu, (m) => replacements[m.codePointAt(0)! - PUA_BASE] ?? m)
     : converted;
 }
 
 // Character-level converters (no phrase tables) for script detection: lengths stay equal.
-const CHARS: Record<Script, (s: string) => string> = {
-  'zh-Hant': OpenCC.Converter({ from: 'cn', to: 't' }),
-  'zh-Hans': OpenCC.Converter({ from: 't', to: 'cn' }),
-};
+let chars: Record<Script, (s: string) => string> | undefined;
 
 /** Counts how many characters a character-level conversion changes: which script text is in. */
 export function changedCharacters(text: string, to: Script): number {
-  const converted = CHARS[to](text);
+  chars ??= {
+    'zh-Hant': OpenCC.Converter({ from: 'cn', to: 't' }),
+    'zh-Hans': OpenCC.Converter({ from: 't', to: 'cn' }),
+  };
+  const converted = chars[to](text);
   let changed = 0;
   const a = Array.from(text);
   const b = Array.from(converted);

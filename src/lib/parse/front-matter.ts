@@ -20,6 +20,8 @@ export interface RawFrontMatter {
 // An opening `---` line; the closing line may be longer (one corpus file uses 56 dashes).
 const OPEN = /^---[ \t]*\n/;
 const CLOSE = /^-{3,}[ \t]*$/m;
+// An opening line naming another front matter language (`---js`, `---coffee`, `---toml`).
+const OPEN_OTHER = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*\n/;
 
 /** js-yaml's reason without its position, which counts lines from the block, not the file. */
 function yamlReason(error: unknown): string {
@@ -105,6 +107,30 @@ function fieldLines(block: string, firstLine: number): Record<string, number> {
  * naming the line, so the agent is never lost to YAML strictness.
  */
 export function readFrontMatter(text: string, file: string): RawFrontMatter {
+  const other = OPEN_OTHER.exec(text);
+  const otherClose = other ? CLOSE.exec(text.slice(other[0].length)) : null;
+  if (other && otherClose) {
+    // `---js` and the like: gray-matter would evaluate the block. It is skipped, with an error.
+    const block = text.slice(other[0].length, other[0].length + otherClose.index);
+    return {
+      data: {},
+      lines: {},
+      body: text.slice(other[0].length + otherClose.index + otherClose[0].length).replace(/^\n/, ''),
+      bodyLine: block.split('\n').length + 2,
+      present: true,
+      problems: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          code: 'front-matter-language',
+          message: `The front matter is marked as "${other[1]}"; only YAML front matter is read, so its fields were ignored.`,
+          expected: 'YAML front matter opened with a plain "---" line',
+          hint: 'Replace the first line with "---" and write the fields as YAML (name: my-agent).',
+        },
+      ],
+    };
+  }
   if (!OPEN.test(text)) {
     return { data: {}, lines: {}, body: text, bodyLine: 1, present: false, problems: [] };
   }

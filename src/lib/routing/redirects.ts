@@ -81,3 +81,8 @@ export function checkUrlClaims(
   }
   return { redirects: ok, problems };
 }
+
+/** The redirects kept on agents (their `aliases`, after {@link checkUrlClaims}). */
+export function redirectsOf(agents: ReadonlyArray<{ slug: string; file: string; aliases: readonly string[] }>): Redirect[] {
+  return agents.flatMap((a) => a.aliases.map((from) => ({ from, to: a.slug, source: a.file })));
+}

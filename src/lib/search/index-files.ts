@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { partStarts } from './section-map.ts';
+import { type PageEntry, partStarts } from './section-map.ts';
 
 /**
  * Reads the fragments of a Pagefind bundle (before it is written) to build the section map of
@@ -16,6 +16,7 @@ export interface BundleFile {
 interface Fragment {
   url: string;
   word_count: number;
+  meta?: Record<string, string>;
   anchors: Array<{ title?: string; location: number }>;
 }
 
@@ -29,11 +30,12 @@ export function decodeBundleFile(content: Uint8Array): unknown {
 }
 
 /**
- * The section map of every language of a bundle: language → page id → part starts. A fragment
- * file is one page (its id is the file name) or a group of pages keyed by id.
+ * The section map of every language of a bundle: language → page id → entry. A fragment file is
+ * one page (its id is the file name) or a group of pages keyed by id. `slugOf` gives the agent
+ * slug of a page URL (from the records).
  */
-export function sectionMaps(files: readonly BundleFile[]): Map<string, Record<string, number[]>> {
-  const maps = new Map<string, Record<string, number[]>>();
+export function sectionMaps(files: readonly BundleFile[], slugOf: (url: string) => string | undefined): Map<string, Record<string, PageEntry>> {
+  const maps = new Map<string, Record<string, PageEntry>>();
   for (const file of files) {
     const m = /(?:^|\/)fragment\/(([^/_]+)_[^/]+)\.pf_fragment$/.exec(file.path);
     if (!m) continue;
@@ -42,9 +44,11 @@ export function sectionMaps(files: readonly BundleFile[]): Map<string, Record<st
     const pages: Array<[string, Fragment]> =
       typeof (decoded as Fragment).url === 'string' ? [[fileId, decoded as Fragment]] : Object.entries(decoded as Record<string, Fragment>);
     const map = maps.get(language) ?? {};
-    for (const [id, fragment] of pages) map[id] = partStarts(fragment.anchors ?? [], fragment.word_count ?? 0);
+    for (const [id, fragment] of pages) {
+      const starts = partStarts(fragment.anchors ?? [], fragment.word_count ?? 0);
+      map[id] = [...starts, slugOf(fragment.url) ?? '', fragment.meta?.title ?? ''] as unknown as PageEntry;
+    }
     maps.set(language, map);
   }
   return maps;
 }
-

@@ -1,11 +1,12 @@
 import { type AnchorCode, decodeAnchorTitle } from './kinds.ts';
 
 /**
- * The section map: for each indexed page, the word positions where its parts start. A search
- * result from Pagefind carries only a page id and word positions; with this map the browser
- * knows whether a position is in a responsibility, a checklist, an example or the body without
- * downloading the page's fragment, so it can rank and filter every result, not just the shown
- * ones. The build writes one map per language beside the index (a few numbers per page).
+ * The section map: for each indexed page, the word positions where its parts start, its slug and
+ * title. A search result from Pagefind carries only a page id and word positions; with this map
+ * the browser knows whether a position is in a responsibility, a checklist, an example or the
+ * body without downloading the page's fragment, so it can rank and filter every result, not
+ * just the shown ones, and show a result's title at once. The build writes one map per language
+ * beside the index (a few numbers and words per page).
  */
 
 /** The parts of a record, in the order the record lists them. */
@@ -21,8 +22,19 @@ export type Part = (typeof PARTS)[number];
  */
 export type PartStarts = readonly number[];
 
-/** Page id (Pagefind's fragment hash) → part starts. */
-export type SectionMap = Readonly<Record<string, PartStarts>>;
+/**
+ * What the map holds about a page: its part starts and word count (as {@link PartStarts}), then
+ * the agent's slug and the page title, so a result can be shown before its fragment arrives.
+ */
+export type PageEntry = readonly [number, number, number, number, number, number, string, string];
+
+/** Page id (Pagefind's fragment hash) → entry. */
+export type SectionMap = Readonly<Record<string, PageEntry>>;
+
+/** The part starts of a map entry. */
+export function entryStarts(entry: PageEntry | undefined): PartStarts | undefined {
+  return entry ? (entry.slice(0, 6) as number[]) : undefined;
+}
 
 /** The part an anchor code begins. */
 export function partOfCode(code: AnchorCode | undefined): Part | undefined {

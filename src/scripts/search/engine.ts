@@ -3,7 +3,8 @@ import { type QueryGroup, parseQuery, queryTokens, withAlternatives } from '../.
 import { type HitTable, type PageMatch, matchPages, matchesInPart } from '../../lib/search/match.ts';
 import { type FragmentLike, type SectionMatch, fragmentWords, matchSections, sectionExcerpt, sectionsOf } from '../../lib/search/excerpt.ts';
 import { type SearchState, indexFilters } from '../../lib/search/url-state.ts';
-import type { SectionMap } from '../../lib/search/section-map.ts';
+import { type SectionMap, entryStarts } from '../../lib/search/section-map.ts';
+import { agentPath, withBase } from '../../lib/routing/paths.ts';
 import { type ScriptConverters, conversionsFor } from '../../lib/search/script-convert.ts';
 import { ST_PHRASES_FILE_NAME, sectionMapFileName } from '../../lib/search/bundle-files.ts';
 import type { Locale } from '../../lib/locales.ts';
@@ -60,6 +61,7 @@ export class SearchEngine {
   readonly locale: Locale;
   private api?: Promise<PagefindApi>;
   private sections?: Promise<SectionMap>;
+  private map: SectionMap = {};
   private converters?: Promise<ScriptConverters>;
   private loadedConverters?: ScriptConverters;
   private readonly tokenHits = new Map<string, Promise<Map<string, number[]>>>();
@@ -82,7 +84,8 @@ export class SearchEngine {
     })();
     this.sections ??= fetch(`${this.base}pagefind/${sectionMapFileName(document.documentElement.lang)}`)
       .then((r) => (r.ok ? (r.json() as Promise<SectionMap>) : {}))
-      .catch(() => ({}));
+      .catch(() => ({}))
+      .then((map) => (this.map = map));
     return this.api;
   }
 
@@ -139,7 +142,14 @@ export class SearchEngine {
     const table: HitTable = new Map(await Promise.all(tokens.map(async (t) => [t, await this.hitsOf(t, filters)] as const)));
     const map = await this.sections!;
     const accept = state.kind ? matchesInPart(state.kind) : undefined;
-    return { matches: matchPages(groups, table, (id) => map[id], accept), groups, conversionPending };
+    return { matches: matchPages(groups, table, (id) => entryStarts(map[id]), accept), groups, conversionPending };
+  }
+
+  /** A result's title and page URL, known without its fragment (from the section map). */
+  summary(match: PageMatch): { title: string; url: string } | undefined {
+    const entry = this.map[match.pageId];
+    if (!entry?.[6]) return undefined;
+    return { title: entry[7] || entry[6], url: withBase(this.base, agentPath(this.locale, entry[6])) };
   }
 
   /** Loads what a result shows: title, link and the best matching sections (at most `max`). */

@@ -21,13 +21,16 @@ export function excerptElement(section: ResultSection): HTMLSpanElement {
   return el;
 }
 
-/** The link content of a result in the header list: title, section label, excerpt. */
-export function compactLink(hit: SearchHit, strings: SearchStrings): HTMLAnchorElement {
-  const section = hit.sections[0];
+/**
+ * The link of a result in the header list: title, then (once the fragment is there) the section
+ * label and excerpt.
+ */
+export function compactLink(title: string, url: string, hit: SearchHit | undefined, strings: SearchStrings): HTMLAnchorElement {
+  const section = hit?.sections[0];
   const a = document.createElement('a');
-  a.href = section?.href ?? hit.url;
+  a.href = section?.href ?? url;
   a.tabIndex = -1;
-  a.append(span('search-result__title', hit.title));
+  a.append(span('search-result__title', hit?.title ?? title));
   const label = section ? sectionLabel(section.match, strings) : '';
   if (label) a.append(span('search-result__section', label));
   if (section) a.append(excerptElement(section));
