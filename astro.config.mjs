@@ -26,6 +26,9 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), searchIndex(), ogImages()],
   devToolbar: { enabled: false },
+  // Agent bodies are rendered by src/lib/render (never through Astro's markdown pipeline);
+  // Shiki's inline styles would also clash with the content security policy.
+  markdown: { syntaxHighlight: false },
   // Content security policy (a <meta> on every page): only the site's own hashed scripts and
   // styles run; agent files are untrusted. Pagefind search needs WebAssembly
   // ('wasm-unsafe-eval') and fetches its index (connect-src 'self'). No external origin.

@@ -54,7 +54,7 @@ if (values.help) {
 }
 if (values.format !== 'text' && values.format !== 'json') fail(`unknown format "${values.format}" (text or json)`);
 
-const agentsDir = path.resolve(values['agents-dir'] ?? process.env.AGENTS_DIR ?? 'agents');
+const agentsDir = path.resolve(values['agents-dir'] || process.env.AGENTS_DIR || 'agents');
 const isDir = await stat(agentsDir).then((s) => s.isDirectory(), () => false);
 if (!isDir) fail(`the agents folder ${agentsDir} does not exist or is not a folder`);
 

@@ -2,7 +2,8 @@
  * Search speed benchmark: serves a built site, opens an agent page in headless Chromium, types
  * queries into the header search box and times each last keystroke → first result rendered,
  * while summing the bytes of search index downloaded (Pagefind index, fragment, meta and filter
- * files, and the section map). `scripts/bench.ts` imports {@link measureSearch}; run it alone on
+ * files, and the section map; files Pagefind does not compress itself are counted gzipped, as a
+ * host serves them). `scripts/bench.ts` imports {@link measureSearch}; run it alone on
  * a built site with:
  *
  *   node scripts/search-bench.ts --site dist --base / [--port 4398] [--locale en] [--queries "api,rate limiting"]
@@ -11,6 +12,7 @@
  * `warmMs` the median of the other queries on the same page.
  */
 import { readdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from './serve-static.ts';
@@ -63,11 +65,14 @@ async function timeQuery(page: Page, query: string): Promise<{ ms: number; resul
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(query);
-  await page.waitForFunction((q) => (window as unknown as { __shownFor: string }).__shownFor === q, query, { timeout: 30_000 });
-  return page.evaluate(() => {
-    const w = window as unknown as { __lastInput: number; __shown: number; __count: number };
-    return { ms: w.__shown - w.__lastInput, results: w.__count };
-  });
+  // Results for the query; a query with none counts when its "no results" line shows.
+  await page
+    .waitForFunction((q) => (window as unknown as { __shownFor: string }).__shownFor === q, query, { timeout: 15_000 })
+    .catch(() => page.waitForFunction((q) => (window as unknown as { __emptyFor: string }).__emptyFor === q, query, { timeout: 15_000 }));
+  return page.evaluate((q) => {
+    const w = window as unknown as { __lastInput: number; __shown: number; __count: number; __shownFor: string; __empty: number };
+    return w.__shownFor === q ? { ms: w.__shown - w.__lastInput, results: w.__count } : { ms: w.__empty - w.__lastInput, results: 0 };
+  }, query);
 }
 
 /** Measures search speed and index download on a built site. */
@@ -85,13 +90,15 @@ export async function measureSearch(options: SearchBenchOptions): Promise<Search
       const url = new URL(response.url()).pathname;
       const isIndex = INDEX_FILE.test(url);
       if (!isIndex && !CODE_FILE.test(url)) return;
-      const size = (await response.body().catch(() => Buffer.alloc(0))).length;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      // Pagefind's own files are compressed already; a host compresses the rest (JSON, JS).
+      const size = /\.(pf_\w+|wasm\.[^/]+|pagefind)$/.test(url) ? body.length : gzipSync(body).length;
       if (isIndex) indexBytes += size;
       else codeBytes += size;
     });
     // Records when the last input event happened and when results for the box's query showed.
     await page.addInitScript(() => {
-      const w = window as unknown as { __lastInput: number; __shown: number; __shownFor: string; __count: number };
+      const w = window as unknown as { __lastInput: number; __shown: number; __shownFor: string; __count: number; __empty: number; __emptyFor: string };
       document.addEventListener('input', (e) => {
         if ((e.target as Element).id === 'site-search') w.__lastInput = performance.now();
       }, true);
@@ -100,9 +107,14 @@ export async function measureSearch(options: SearchBenchOptions): Promise<Search
         const input = document.getElementById('site-search') as HTMLInputElement | null;
         const q = input?.value.trim();
         if (!list || !q || list.dataset.query !== q || w.__shownFor === q) return;
+        const count = list.querySelectorAll('[role="option"]').length;
+        if (!count) {
+          if (w.__emptyFor !== q) [w.__empty, w.__emptyFor] = [performance.now(), q];
+          return;
+        }
         w.__shown = performance.now();
         w.__shownFor = q;
-        w.__count = list.querySelectorAll('[role="option"]').length;
+        w.__count = count;
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-query'] });
     });
     await page.goto(`http://127.0.0.1:${port}${base}${await firstAgentPage(siteDir, options.locale ?? 'en')}`);
@@ -110,7 +122,10 @@ export async function measureSearch(options: SearchBenchOptions): Promise<Search
     const perQuery: SearchBenchResult['perQuery'] = [];
     for (const query of queries) {
       const before = indexBytes;
-      await page.evaluate(() => ((window as unknown as { __shownFor: string }).__shownFor = ''));
+      await page.evaluate(() => {
+        const w = window as unknown as { __shownFor: string; __emptyFor: string };
+        [w.__shownFor, w.__emptyFor] = ['', ''];
+      });
       const { ms, results } = await timeQuery(page, query);
       await page.waitForLoadState('networkidle');
       perQuery.push({ query, ms, results, indexKB: (indexBytes - before) / 1024 });

@@ -31,7 +31,7 @@ export interface BenchResults {
   html: { medianGzipKB: number; maxGzipKB: number; medianRawKB: number; maxPage: string };
   js: { agentPageGzipKB: number; files: string[] };
   css: { agentPageGzipKB: number };
-  search: { indexKB: number | null; coldMs: number | null; warmMs: number | null; by?: string; note?: string };
+  search: { indexKB: number | null; coldMs: number | null; warmMs: number | null; coldIndexKB?: number; codeKB?: number; by?: string; note?: string };
   site: { totalMB: number; files: number };
 }
 
@@ -68,8 +68,10 @@ export function tableRows(r: BenchResults): Row[] {
       value:
         r.search.coldMs === null
           ? `not measured${r.search.note ? ` (${r.search.note})` : ''}`
-          : `cold ${r.search.coldMs} ms, warm ${r.search.warmMs} ms, index ${r.search.indexKB} KB`,
-      ...(r.search.coldMs === null ? {} : t('warm ≤ 100 ms, index < 300 KB', (r.search.warmMs ?? Infinity) <= 100 && (r.search.indexKB ?? Infinity) < 300)),
+          : `cold ${r.search.coldMs} ms, warm ${r.search.warmMs} ms; index ${r.search.coldIndexKB ?? r.search.indexKB} KB for the first query, ${r.search.indexKB} KB for all`,
+      ...(r.search.coldMs === null
+        ? {}
+        : t('warm ≤ 100 ms, first index < 300 KB', (r.search.warmMs ?? Infinity) <= 100 && (r.search.coldIndexKB ?? r.search.indexKB ?? Infinity) < 300)),
     },
     { label: 'site size', value: `${r.site.totalMB} MB in ${r.site.files} files` },
   ];

@@ -16,6 +16,9 @@ export interface SearchFigures {
   coldMs: number | null;
   warmMs: number | null;
   indexKB: number | null;
+  /** Index downloaded for the first query alone, and search code (from `scripts/search-bench.ts`). */
+  coldIndexKB?: number;
+  codeKB?: number;
   /** Which measurement produced them. */
   by: 'scripts/search-bench.ts' | 'scripts/bench/search.ts';
   note?: string;
@@ -99,11 +102,25 @@ export async function measureSiteSearch(options: SearchOptions): Promise<SearchF
   const external = path.join(options.root, 'scripts', 'search-bench.ts');
   if (existsSync(external)) {
     const mod = (await import(pathToFileURL(external).href)) as {
-      measureSearch?: (o: { siteDir: string; basePath: string; port: number; queries: string[] }) => Promise<{ coldMs: number; warmMs: number; indexKB: number }>;
+      measureSearch?: (o: { siteDir: string; basePath: string; port: number; queries: string[] }) => Promise<{
+        coldMs: number;
+        warmMs: number;
+        indexKB: number;
+        coldIndexKB?: number;
+        codeKB?: number;
+      }>;
     };
     if (mod.measureSearch) {
       const r = await mod.measureSearch({ siteDir: options.siteDir, basePath: options.basePath, port: options.port, queries: options.queries });
-      return { coldMs: r.coldMs, warmMs: r.warmMs, indexKB: r.indexKB, by: 'scripts/search-bench.ts' };
+      const one = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 10) / 10);
+      return {
+        coldMs: one(r.coldMs)!,
+        warmMs: one(r.warmMs)!,
+        indexKB: one(r.indexKB)!,
+        coldIndexKB: one(r.coldIndexKB),
+        codeKB: one(r.codeKB),
+        by: 'scripts/search-bench.ts',
+      };
     }
   }
   return ownMeasure(options);

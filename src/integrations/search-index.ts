@@ -1,5 +1,5 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -46,11 +46,15 @@ export async function buildSearchIndex(outDir: string, logger?: Pick<AstroIntegr
       for (const r of results) problems.push(...r.errors);
     }
     if (problems.length) throw new Error(`Pagefind could not index every page:\n  ${problems.join('\n  ')}`);
-    const { files } = await index.getFiles();
     const bundle = path.join(outDir, 'pagefind');
+    await rm(bundle, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-    await mkdir(bundle, { recursive: true });
+    // The fragments on disk give the section maps (getFiles() would build the index twice).
+    const fragmentDir = path.join(bundle, 'fragment');
+    const files = await Promise.all(
+      (await readdir(fragmentDir)).map(async (name) => ({ path: `fragment/${name}`, content: await readFile(path.join(fragmentDir, name)) })),
+    );
     const slugs = new Map(records.map((r) => [r.url, r.slug]));
     for (const [language, map] of sectionMaps(files, (url) => slugs.get(url))) {
       await writeFile(path.join(bundle, sectionMapFileName(language)), JSON.stringify(map));

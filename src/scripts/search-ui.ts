@@ -1,5 +1,5 @@
 import { SearchEngine, type SearchOutcome } from './search/engine.ts';
-import { compactLink } from './search/render.ts';
+import { fillOption } from './search/render.ts';
 import { type SearchStrings, fill, resultCount } from '../lib/search/strings.ts';
 import { searchStateToQuery } from '../lib/search/url-state.ts';
 import type { Locale } from '../lib/locales.ts';
@@ -55,7 +55,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
       const summary = engine.summary(match);
-      if (summary) li.append(compactLink(summary.title, summary.url, undefined, strings));
+      if (summary) fillOption(li, summary.title, summary.url, undefined, strings);
       return li;
     });
     const show = () => {
@@ -76,7 +76,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
         .then((hit) => {
           if (mine !== sequence) return;
           const had = items[i].firstChild;
-          items[i].replaceChildren(compactLink(hit.title, hit.url, hit, strings));
+          fillOption(items[i], hit.title, hit.url, hit, strings);
           items[i].dataset.ready = 'true';
           if (!had) show();
         })
@@ -128,8 +128,8 @@ export function attachSearchBox(form: HTMLFormElement): void {
       else setActive(active <= 0 ? count - 1 : active - 1);
     } else if (event.key === 'Enter' && active >= 0) {
       event.preventDefault();
-      const link = options()[active]?.querySelector('a');
-      if (link) window.location.assign(link.href);
+      const href = options()[active]?.dataset.href;
+      if (href) window.location.assign(href);
     } else if (event.key === 'Escape') {
       if (!panel.hidden) {
         event.preventDefault();
@@ -145,6 +145,10 @@ export function attachSearchBox(form: HTMLFormElement): void {
         setActive(event.key === 'Home' ? 0 : count - 1);
       }
     }
+  });
+  list.addEventListener('click', (event) => {
+    const href = (event.target as Element).closest<HTMLElement>('[role="option"]')?.dataset.href;
+    if (href) window.location.assign(href);
   });
   list.addEventListener('mousemove', (event) => {
     const option = (event.target as Element).closest<HTMLLIElement>('[role="option"]');

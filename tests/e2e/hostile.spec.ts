@@ -34,7 +34,8 @@ function watch(page: Page) {
 /** Listens in the page for `securitypolicyviolation` events, which catch what the console may not. */
 async function recordViolations(page: Page) {
   await page.addInitScript(() => {
-    const store = ((window as unknown as { __cspViolations: string[] }).__cspViolations = []);
+    const store: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = store;
     document.addEventListener('securitypolicyviolation', (e) => store.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
 }

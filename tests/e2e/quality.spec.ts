@@ -92,7 +92,7 @@ test('no broken internal links or anchors in any locale', async ({ request, base
       continue;
     }
     const target = await pages.get(link.url.pathname);
-    const page = target ?? (await (async () => ({ status: (await request.get(link.url.href)).status(), ids: new Set<string>() }))());
+    const page: Page = target ?? { status: (await request.get(link.url.href)).status(), ids: new Set<string>() };
     if (page.status !== 200) {
       broken.push(`${link.from}: ${link.href} → HTTP ${page.status}`);
       continue;

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /**
  * Search: the header box in every locale (results as you type, keyboard, links to the matching
@@ -32,7 +33,7 @@ async function shows(page: Page, query: string) {
 /** Hrefs of the options, once each has its matching section (titles show first). */
 async function optionHrefs(page: Page): Promise<string[]> {
   await expect(page.locator('#site-search-results [role="option"]:not([data-ready])')).toHaveCount(0, SLOW);
-  return options(page).locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname + (a as HTMLAnchorElement).hash));
+  return options(page).evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.href ?? ''));
 }
 
 const duty = [
@@ -166,4 +167,23 @@ test('without JavaScript the header box is a form that opens the search page', a
   await page.locator('#site-search').press('Enter');
   await expect(page).toHaveURL(/\/agent-atlas\/zh-hant\/search\/\?q=API$/);
   await context.close();
+});
+
+test('open results pass axe (WCAG 2.1 AA) in both colour schemes', async ({ page }) => {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  const check = async (label: string) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${label}, ${scheme}`).toEqual([]);
+    }
+  };
+  await page.goto('zh-hant/agents/backend-developer/');
+  await typeQuery(page, '資料庫');
+  await optionHrefs(page);
+  await page.keyboard.press('ArrowDown');
+  await check('header results');
+  await page.goto('en/search/?q=api&kind=checklist');
+  await expect(page.locator('.search-hit').first()).toBeVisible(SLOW);
+  await check('search page');
 });

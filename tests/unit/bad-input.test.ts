@@ -281,6 +281,8 @@ describe('a folder of good and bad files', () => {
     }
     await writeFile(`${dir}-outside.md`, good('outside'));
     await symlink(`${dir}-outside.md`, path.join(dir, 'bad/outside-link.md'));
+    await writeFile(path.join(dir, 'names/source.txt'), good('linked-agent'));
+    await symlink(path.join(dir, 'names/source.txt'), path.join(dir, 'names/linked.md'));
     catalog = await buildCatalog({ agentsDir: dir, cacheDir: false });
   });
   afterAll(async () => {
@@ -298,8 +300,13 @@ describe('a folder of good and bad files', () => {
     const agentFiles = new Set(catalog.agents.map((a) => a.file));
     const errorFiles = new Set(catalog.problems.filter((p) => p.severity === 'error').map((p) => p.file));
     for (const file of Object.keys(files)) expect(agentFiles.has(file) || errorFiles.has(file), file).toBe(true);
-    expect(catalog.agents).toHaveLength(Object.keys(files).length - 3);
-    expect(catalog.skipped).toEqual([{ file: 'bad/outside-link.md', reason: 'symbolic link to something outside the agents folder, not followed' }]);
+    // Three files are not agents (empty, binary, too large); a link inside the folder is one.
+    expect(catalog.agents).toHaveLength(Object.keys(files).length - 3 + 1);
+    expect(catalog.agents.find((a) => a.file === 'names/linked.md')?.name).toBe('linked-agent');
+    expect(catalog.skipped).toEqual([
+      { file: 'bad/outside-link.md', reason: 'symbolic link to something outside the agents folder, not followed' },
+      { file: 'names/source.txt', reason: 'not a markdown file' },
+    ]);
   });
 
   it('each bad file appears in the problems with its line where known, what was expected and a hint', () => {

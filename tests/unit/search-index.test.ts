@@ -4,7 +4,7 @@ import { recordToHtml } from '../../src/lib/search/record-html.ts';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
 import { decodeBundleFile, sectionMaps } from '../../src/lib/search/index-files.ts';
 import { fragmentWords } from '../../src/lib/search/excerpt.ts';
-import { entryStarts, partAt } from '../../src/lib/search/section-map.ts';
+import { entryStarts, entryTitle, partAt } from '../../src/lib/search/section-map.ts';
 
 /** A record as the endpoint makes it, small enough to read positions by hand. */
 const record: SearchRecord = {
@@ -54,6 +54,8 @@ describe('the index Pagefind builds from a record', () => {
     const map = sectionMaps(files, (url) => (url === record.url ? record.slug : undefined)).get('zh-hans')!;
     const entry = Object.values(map)[0];
     expect(entry.slice(6)).toEqual(['planner', '规划师']);
+    expect(entryTitle(entry)).toBe('规划师');
+    expect(entryTitle([0, 0, 0, 0, 0, 9, 'team/planner', ''])).toBe('planner');
     const starts = entryStarts(entry);
     expect(partAt(starts, words.indexOf('速'))).toBe('responsibility');
     expect(partAt(starts, hua)).toBe('checklist');

@@ -10,7 +10,7 @@ import { filterOptions } from '../../src/lib/search/filter-options.ts';
 let agents: Agent[];
 beforeAll(async () => {
   agents = (await buildCatalog({ agentsDir: path.resolve('tests/fixtures/e2e-agents'), cacheDir: false })).agents;
-});
+}, 120_000);
 const agent = (slug: string) => agents.find((a) => a.slug === slug)!;
 const anchors = (r: SearchRecord) => r.blocks.flatMap((b) => (b.anchor ? [b.anchor] : []));
 

@@ -98,8 +98,19 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
 
   // Cache look-ups first; the misses are then processed on worker threads when there are many.
   const looked = await mapLimit(found.agents, 16, async (file) => {
-    const bytes = await readFile(path.join(agentsDir, file));
     const own = translations.byFile.get(file) ?? {};
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path.join(agentsDir, file));
+    } catch (error) {
+      // An unreadable file is one bad file, reported like the others, never a failed build.
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      const hit: ProcessedFile = {
+        file,
+        problems: [{ file, severity: 'error', code: 'unreadable', message: `The file could not be read (${reason}).`, hint: 'Check its permissions, or remove it from the agents folder.' }],
+      };
+      return { file, bytes: new Uint8Array(), own, key: `unreadable:${file}`, hit };
+    }
     const key = contentHash(
       [PIPELINE_KEY, file, contentHash(bytes), ...Object.values(own).map((t) => `${t!.file}:${t!.currentHash}:${t!.sourceHash}:${t!.title}`)].join('\n'),
       32,

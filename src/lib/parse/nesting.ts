@@ -43,6 +43,14 @@ function cutPrefix(prefix: string, limit: number): string {
   return `${kept}${kept.endsWith(' ') || kept === '' ? '' : ' '}${last && last !== '>' ? `${last} ` : ''}`;
 }
 
+const candidates = new Map<number, RegExp>();
+function deepCandidate(limit: number): RegExp {
+  let re = candidates.get(limit);
+  // A tab counts two levels, so a deep prefix has at least half the limit in characters.
+  if (!re) candidates.set(limit, (re = new RegExp(`^[ \\t>*+\\-\\d.)]{${Math.ceil(limit / 2)},}`, 'm')));
+  return re;
+}
+
 /** The text with over-deep lines flattened, and the 0-based indices of the lines changed. */
 export interface LimitedNesting {
   text: string;
@@ -55,8 +63,8 @@ export interface LimitedNesting {
  * @example limitNesting('>'.repeat(100) + ' deep', 3).text // '>> deep'
  */
 export function limitNesting(text: string, limit = MAX_NESTING): LimitedNesting {
-  // Fast path: no line can be that deep unless it is longer than the limit.
-  if (!new RegExp(`^[ \\t>*+\\-\\d.)]{${limit},}`, 'm').test(text)) return { text, lines: [] };
+  // Fast path: most texts have no line with a long enough prefix.
+  if (!deepCandidate(limit).test(text)) return { text, lines: [] };
   const lines = text.split('\n');
   const changed: number[] = [];
   let fence: string | undefined;
@@ -68,8 +76,10 @@ export function limitNesting(text: string, limit = MAX_NESTING): LimitedNesting 
       if (marker && marker[0] === fence[0] && marker.length >= fence.length && rest.trim() === marker) fence = undefined;
       return;
     }
-    if (marker) fence = marker;
-    if (prefix.length < limit || depthOf(prefix) <= limit) return;
+    // Only top-level fences are trusted: one inside a list or quote ends with its container, which
+    // a line scan cannot tell, and deep lines after it would escape the limit.
+    if (marker && prefix.length < 4 && prefix.trim() === '') fence = marker;
+    if (prefix.length * 2 <= limit || depthOf(prefix) <= limit) return;
     lines[i] = cutPrefix(prefix, limit) + rest;
     changed.push(i);
   });

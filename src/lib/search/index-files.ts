@@ -46,7 +46,10 @@ export function sectionMaps(files: readonly BundleFile[], slugOf: (url: string) 
     const map = maps.get(language) ?? {};
     for (const [id, fragment] of pages) {
       const starts = partStarts(fragment.anchors ?? [], fragment.word_count ?? 0);
-      map[id] = [...starts, slugOf(fragment.url) ?? '', fragment.meta?.title ?? ''] as unknown as PageEntry;
+      const slug = slugOf(fragment.url) ?? '';
+      const title = fragment.meta?.title ?? '';
+      // Most titles are the agent's name, which is the slug's last part: stored once.
+      map[id] = [...starts, slug, title === slug.split('/').pop() ? '' : title] as unknown as PageEntry;
     }
     maps.set(language, map);
   }

@@ -24,12 +24,18 @@ export type PartStarts = readonly number[];
 
 /**
  * What the map holds about a page: its part starts and word count (as {@link PartStarts}), then
- * the agent's slug and the page title, so a result can be shown before its fragment arrives.
+ * the agent's slug and the page title ('' when it is the slug's last part), so a result can be
+ * shown before its fragment arrives.
  */
 export type PageEntry = readonly [number, number, number, number, number, number, string, string];
 
 /** Page id (Pagefind's fragment hash) → entry. */
 export type SectionMap = Readonly<Record<string, PageEntry>>;
+
+/** The title of a map entry. */
+export function entryTitle(entry: PageEntry): string {
+  return entry[7] || entry[6].split('/').pop() || '';
+}
 
 /** The part starts of a map entry. */
 export function entryStarts(entry: PageEntry | undefined): PartStarts | undefined {

@@ -1,9 +1,8 @@
-import { hasHan } from '../../lib/search/han.ts';
 import { type QueryGroup, parseQuery, queryTokens, withAlternatives } from '../../lib/search/query.ts';
 import { type HitTable, type PageMatch, matchPages, matchesInPart } from '../../lib/search/match.ts';
 import { type FragmentLike, type SectionMatch, fragmentWords, matchSections, sectionExcerpt, sectionsOf } from '../../lib/search/excerpt.ts';
 import { type SearchState, indexFilters } from '../../lib/search/url-state.ts';
-import { type SectionMap, entryStarts } from '../../lib/search/section-map.ts';
+import { type SectionMap, entryStarts, entryTitle } from '../../lib/search/section-map.ts';
 import { agentPath, withBase } from '../../lib/routing/paths.ts';
 import { type ScriptConverters, conversionsFor } from '../../lib/search/script-convert.ts';
 import { ST_PHRASES_FILE_NAME, sectionMapFileName } from '../../lib/search/bundle-files.ts';
@@ -26,7 +25,6 @@ interface PagefindResult {
   data(): Promise<PagefindFragment>;
 }
 interface PagefindApi {
-  options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
@@ -77,8 +75,6 @@ export class SearchEngine {
     this.api ??= (async () => {
       const url = `${this.base}pagefind/pagefind.js`;
       const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
-      // Chinese excerpts count characters as words.
-      await api.options({ excerptLength: this.locale === 'en' ? 24 : 48 });
       await api.init();
       return api;
     })();
@@ -149,7 +145,7 @@ export class SearchEngine {
   summary(match: PageMatch): { title: string; url: string } | undefined {
     const entry = this.map[match.pageId];
     if (!entry?.[6]) return undefined;
-    return { title: entry[7] || entry[6], url: withBase(this.base, agentPath(this.locale, entry[6])) };
+    return { title: entryTitle(entry), url: withBase(this.base, agentPath(this.locale, entry[6])) };
   }
 
   /** Loads what a result shows: title, link and the best matching sections (at most `max`). */
@@ -170,9 +166,4 @@ export class SearchEngine {
       }));
     return { pageId: match.pageId, title: fragment.meta.title ?? url, url, sections };
   }
-}
-
-/** Whether a query needs the converters. */
-export function needsConversion(query: string): boolean {
-  return hasHan(query);
 }

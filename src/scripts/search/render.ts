@@ -22,19 +22,18 @@ export function excerptElement(section: ResultSection): HTMLSpanElement {
 }
 
 /**
- * The link of a result in the header list: title, then (once the fragment is there) the section
- * label and excerpt.
+ * Fills an option of the header list: title, then (once the fragment is there) the section label
+ * and excerpt. Options are not links (a link inside an option would nest interactive controls);
+ * the option keeps its target in `data-href` and the list opens it.
  */
-export function compactLink(title: string, url: string, hit: SearchHit | undefined, strings: SearchStrings): HTMLAnchorElement {
+export function fillOption(li: HTMLElement, title: string, url: string, hit: SearchHit | undefined, strings: SearchStrings): void {
   const section = hit?.sections[0];
-  const a = document.createElement('a');
-  a.href = section?.href ?? url;
-  a.tabIndex = -1;
-  a.append(span('search-result__title', hit?.title ?? title));
+  li.dataset.href = section?.href ?? url;
+  const parts: HTMLElement[] = [span('search-result__title', hit?.title ?? title)];
   const label = section ? sectionLabel(section.match, strings) : '';
-  if (label) a.append(span('search-result__section', label));
-  if (section) a.append(excerptElement(section));
-  return a;
+  if (label) parts.push(span('search-result__section', label));
+  if (section) parts.push(excerptElement(section));
+  li.replaceChildren(...parts);
 }
 
 /** A result of the search page: the agent's title, then each matching section as a link. */
