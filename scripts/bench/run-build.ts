@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -109,13 +109,19 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildRun> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: StampedLine[] = [];
+  // The log is written as it comes, so a long build can be followed (and read if it is stopped).
+  const log = options.logFile ? createWriteStream(options.logFile) : undefined;
   const onData = (buffer: { rest: string }) => (chunk: Buffer) => {
     const t = (performance.now() - started) / 1000;
     const text = buffer.rest + chunk.toString('utf8');
     const parts = text.split('\n');
     buffer.rest = parts.pop() ?? '';
-    // eslint-disable-next-line no-control-regex
-    for (const p of parts) lines.push({ t, text: p.replace(/\x1b\[[0-9;]*m/g, '') });
+    for (const p of parts) {
+      // eslint-disable-next-line no-control-regex
+      const line = { t, text: p.replace(/\x1b\[[0-9;]*m/g, '') };
+      lines.push(line);
+      log?.write(`${line.t.toFixed(2).padStart(7)} ${line.text}\n`);
+    }
   };
   const out = { rest: '' };
   const err = { rest: '' };
@@ -147,9 +153,6 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildRun> {
     }
     await rm(timeFile, { force: true });
   }
-  if (options.logFile) {
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(options.logFile, lines.map((l) => `${l.t.toFixed(2).padStart(7)} ${l.text}`).join('\n'));
-  }
+  if (log) await new Promise((resolve) => log.end(resolve));
   return { totalSeconds, cpuSeconds, peakMB: peakKB / 1024, lines, exitCode };
 }
