@@ -3,8 +3,8 @@ import { LOCALES } from './locales.ts';
 
 /**
  * The single source of truth for an agent's data. Every stage produces or consumes these
- * shapes, the content layer validates entries against `AgentSchema`, and all types are
- * `z.infer` of these schemas.
+ * shapes, the content layer validates entries against `AgentEntrySchema` (an agent without
+ * its bulky text, see below), and all types are `z.infer` of these schemas.
  */
 
 /** A locale tag: `en`, `zh-Hant` or `zh-Hans`. */
@@ -242,6 +242,32 @@ export const AgentSchema = z.object({
   problems: z.array(ProblemSchema).default([]),
 });
 
+/** An agent's content in one locale as the content layer keeps it: everything but the body HTML. */
+export const LocalizedEntrySchema = LocalizedContentSchema.omit({ html: true });
+
+/**
+ * An agent as the content layer stores it: the whole agent without the file text and the body
+ * HTML. Those two make up two thirds of an agent's data, are needed by exactly one page each,
+ * and Astro compiles its whole data store into one JavaScript module that every page imports,
+ * so they travel separately as {@link AgentBodySchema} (see `catalog/agent-bodies.ts`).
+ */
+export const AgentEntrySchema = AgentSchema.omit({ raw: true, localized: true }).extend({
+  /** Content per locale, without the body HTML. */
+  localized: z.object({
+    en: LocalizedEntrySchema,
+    'zh-Hant': LocalizedEntrySchema,
+    'zh-Hans': LocalizedEntrySchema,
+  }),
+});
+
+/** The bulky part of an agent, kept out of the content layer. */
+export const AgentBodySchema = z.object({
+  /** The raw file text (normalized), for copy and download. */
+  raw: z.string(),
+  /** The body as sanitized HTML per locale (see {@link LocalizedContentSchema}'s `html`). */
+  html: z.object({ en: z.string(), 'zh-Hant': z.string(), 'zh-Hans': z.string() }),
+});
+
 /** Front matter as validated. */
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 /** A problem report. */
@@ -266,3 +292,9 @@ export type ContentStatus = z.infer<typeof ContentStatusSchema>;
 export type LocalizedContent = z.infer<typeof LocalizedContentSchema>;
 /** A whole agent. */
 export type Agent = z.infer<typeof AgentSchema>;
+/** Content in one locale, as pages see it (no body HTML). */
+export type LocalizedEntry = z.infer<typeof LocalizedEntrySchema>;
+/** An agent as pages see it: the content layer's entry. */
+export type AgentEntry = z.infer<typeof AgentEntrySchema>;
+/** An agent's file text and body HTML. */
+export type AgentBody = z.infer<typeof AgentBodySchema>;

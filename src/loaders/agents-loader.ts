@@ -3,6 +3,11 @@ import path from 'node:path';
 import { buildCatalog, type Catalog } from '../lib/catalog/build-catalog.ts';
 import { catalogReport, formatReport } from '../lib/catalog/report.ts';
 import { prewarmGraphLayouts } from '../lib/graph/prewarm.ts';
+import { publishBodies, splitAgent } from '../lib/catalog/agent-bodies.ts';
+import type { AgentBody } from '../lib/schema.ts';
+import { LOCALES } from '../lib/locales.ts';
+import { buildSearchRecord } from '../lib/search/records.ts';
+import { searchIndexRequest, setPendingSearchIndex, startSearchIndex } from '../lib/search/site-index.ts';
 
 /**
  * The content layer's view of the catalog: one entry per agent, from one catalog build per
@@ -40,10 +45,18 @@ async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
       logger.warn(`No agent files were found in ${catalog.agentsDir}. Put Claude Code agent .md files there, or set AGENTS_DIR.`);
     }
     // Graph layouts on worker threads now, so page rendering only reads them from the cache.
-    const graphs = await prewarmGraphLayouts(catalog.agents).catch((error: unknown) => {
+    const prewarm = prewarmGraphLayouts(catalog.agents).catch((error: unknown) => {
       logger.warn(`Graph layouts were not prepared in advance (${String(error)}); the pages lay them out themselves.`);
       return undefined;
     });
+    // Meanwhile (this thread is free) the search records go to Pagefind, which indexes them in
+    // its own process while the pages render; the integration writes the bundle at the end.
+    const search = searchIndexRequest();
+    if (search) {
+      const records = catalog.agents.flatMap((agent) => LOCALES.map((locale) => buildSearchRecord(agent, locale, search.base)));
+      setPendingSearchIndex(startSearchIndex(records));
+    }
+    const graphs = await prewarm;
     if (graphs?.laidOut) logger.info(`${graphs.laidOut} of ${graphs.graphs} graph layouts computed on ${graphs.threads} threads (${graphs.ms} ms).`);
     return catalog;
   })();
@@ -57,10 +70,16 @@ export function agentsLoader(): Loader {
     load: async ({ store, logger, parseData, generateDigest }) => {
       const catalog = await catalogOnce(logger);
       store.clear();
+      const bodies = new Map<string, AgentBody>();
       for (const agent of catalog.agents) {
-        const data = await parseData({ id: agent.slug, data: agent as unknown as Record<string, unknown> });
-        store.set({ id: agent.slug, data, digest: generateDigest(agent.sourceHash + JSON.stringify(agent.outgoing) + JSON.stringify(agent.incoming)) });
+        const { entry, body } = splitAgent(agent);
+        bodies.set(agent.slug, body);
+        const data = await parseData({ id: agent.slug, data: entry as unknown as Record<string, unknown> });
+        // The digest covers the whole entry: a changed pipeline (same file, new output) must
+        // replace the stored entry, not only a changed file.
+        store.set({ id: agent.slug, data, digest: generateDigest(JSON.stringify(entry)) });
       }
+      publishBodies(bodies);
     },
   };
 }

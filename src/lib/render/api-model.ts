@@ -1,4 +1,4 @@
-import type { Agent, Item } from '../schema.ts';
+import type { AgentEntry, Item } from '../schema.ts';
 import { LOCALES, type Locale } from '../locales.ts';
 import { agentPath } from '../routing/paths.ts';
 
@@ -16,7 +16,7 @@ function perLocale<T>(fn: (l: Locale) => T): Record<Locale, T> {
 }
 
 /** One entry of `agents.json`. */
-export function agentApiEntry(agent: Agent, siteUrl: string) {
+export function agentApiEntry(agent: AgentEntry, siteUrl: string) {
   return {
     slug: agent.slug,
     name: agent.name,
@@ -38,7 +38,7 @@ export function agentApiEntry(agent: Agent, siteUrl: string) {
 }
 
 /** `graph.json`: every agent and every external name as nodes, and all edges. */
-export function graphApi(agents: readonly Agent[]) {
+export function graphApi(agents: readonly AgentEntry[]) {
   const nodes = agents.map((a) => ({ slug: a.slug, name: a.name, collection: a.collection, external: false }));
   const externals = new Set(agents.flatMap((a) => a.outgoing.filter((e) => e.external).map((e) => e.to)));
   for (const name of [...externals].sort()) nodes.push({ slug: name, name, collection: '', external: true });

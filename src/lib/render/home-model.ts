@@ -1,4 +1,4 @@
-import type { Agent, ContentStatus } from '../schema.ts';
+import type { AgentEntry, ContentStatus } from '../schema.ts';
 import type { Locale } from '../locales.ts';
 
 /**
@@ -27,7 +27,7 @@ export type Coverage = Record<ContentStatus, number>;
 const STATUSES: ContentStatus[] = ['original', 'converted', 'translated', 'outdated', 'missing'];
 
 /** Rows sorted by collection then name, and the coverage counts for a locale. */
-export function homeModel(agents: readonly Agent[], locale: Locale): { rows: HomeRow[]; coverage: Coverage; collections: string[] } {
+export function homeModel(agents: readonly AgentEntry[], locale: Locale): { rows: HomeRow[]; coverage: Coverage; collections: string[] } {
   const coverage = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Coverage;
   const rows = agents
     .map((a): HomeRow => {

@@ -1,4 +1,4 @@
-import type { Agent, LocalizedContent } from '../schema.ts';
+import type { AgentEntry, LocalizedEntry } from '../schema.ts';
 import { type Locale, LOCALE_TABLE, localeInfo } from '../locales.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { agentPath, neutralAgentPath, rawPath, withBase } from './../routing/paths.ts';
@@ -10,7 +10,7 @@ import { agentPath, neutralAgentPath, rawPath, withBase } from './../routing/pat
 
 /** A notice shown above the content when it is not the original. */
 export interface ContentNotice {
-  kind: LocalizedContent['status'];
+  kind: LocalizedEntry['status'];
   text: string;
   /** Link to the original-language page, when the content is not original. */
   originalHref?: string;
@@ -19,7 +19,7 @@ export interface ContentNotice {
 /** The model of one agent page. */
 export interface AgentPageModel {
   locale: Locale;
-  content: LocalizedContent;
+  content: LocalizedEntry;
   notice?: ContentNotice;
   /** Links to the same agent in every locale, for the switcher and hreflang. */
   alternates: Array<{ locale: Locale; href: string }>;
@@ -30,7 +30,7 @@ export interface AgentPageModel {
 }
 
 /** Builds the page model for an agent in a locale. */
-export function agentPageModel(agent: Agent, locale: Locale, t: Translate, base: string): AgentPageModel {
+export function agentPageModel(agent: AgentEntry, locale: Locale, t: Translate, base: string): AgentPageModel {
   const content = agent.localized[locale];
   const langName = (l: Locale) => t(`lang.${l}` as 'lang.en');
   let notice: ContentNotice | undefined;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Agent } from '../schema.ts';
+import type { AgentEntry } from '../schema.ts';
 import { LOCALE_TABLE, type Locale } from '../locales.ts';
 import type { Redirect } from './redirects.ts';
 import { agentPath, neutralAgentPath, withBase } from './paths.ts';
@@ -43,7 +43,7 @@ export interface LocalizedRedirectProps {
   title: string;
 }
 
-function titlesOf(agent: Pick<Agent, 'localized'>): Record<Locale, string> {
+function titlesOf(agent: Pick<AgentEntry, 'localized'>): Record<Locale, string> {
   return Object.fromEntries(LOCALE_TABLE.map((l) => [l.tag, agent.localized[l.tag].title])) as Record<Locale, string>;
 }
 
@@ -52,7 +52,7 @@ function titlesOf(agent: Pick<Agent, 'localized'>): Record<Locale, string> {
  * whose target is unknown are left out (the catalog has already reported them).
  */
 export function neutralPaths(
-  agents: ReadonlyArray<Pick<Agent, 'slug' | 'name' | 'localized'>>,
+  agents: ReadonlyArray<Pick<AgentEntry, 'slug' | 'name' | 'localized'>>,
   redirects: readonly Redirect[],
 ): Array<{ params: { slug: string }; props: NeutralPageProps }> {
   const bySlug = new Map(agents.map((a) => [a.slug, a]));
@@ -67,7 +67,7 @@ export function neutralPaths(
 
 /** `getStaticPaths` of the localized redirect pages: `/<locale>/agents/<old>/` for every old slug. */
 export function localizedRedirectPaths(
-  agents: ReadonlyArray<Pick<Agent, 'slug' | 'localized'>>,
+  agents: ReadonlyArray<Pick<AgentEntry, 'slug' | 'localized'>>,
   redirects: readonly Redirect[],
 ): Array<{ params: { locale: string; old: string }; props: LocalizedRedirectProps }> {
   const bySlug = new Map(agents.map((a) => [a.slug, a]));

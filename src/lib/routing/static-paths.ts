@@ -1,4 +1,4 @@
-import type { Agent } from '../schema.ts';
+import type { AgentEntry } from '../schema.ts';
 import { LOCALE_TABLE, type Locale } from '../locales.ts';
 import { agentPath, withBase } from './paths.ts';
 
@@ -8,7 +8,7 @@ import { agentPath, withBase } from './paths.ts';
  */
 
 /** Paths of every agent page in every locale. */
-export function localizedAgentPaths(agents: readonly Agent[]) {
+export function localizedAgentPaths(agents: readonly AgentEntry[]) {
   const bySlug = new Map(agents.map((a) => [a.slug, a]));
   return LOCALE_TABLE.flatMap((l) =>
     agents.map((agent) => {

@@ -1,4 +1,4 @@
-import type { Agent } from '../schema.ts';
+import type { AgentEntry } from '../schema.ts';
 import { TOP_LEVEL_COLLECTION } from './records.ts';
 
 /**
@@ -31,7 +31,7 @@ function tally(values: string[]): FilterOption[] {
  * The filter options of a catalog.
  * @example filterOptions(agents).model // [{ value: 'sonnet', count: 3 }, { value: 'opus', count: 1 }]
  */
-export function filterOptions(agents: readonly Agent[]): FilterOptions {
+export function filterOptions(agents: readonly AgentEntry[]): FilterOptions {
   return {
     tool: tally(agents.flatMap((a) => [...new Set(a.tools)])),
     model: tally(agents.flatMap((a) => (a.model?.trim() ? [a.model.trim()] : []))),

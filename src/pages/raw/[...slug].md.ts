@@ -1,9 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
+import { agentBody } from '../../lib/catalog/agent-bodies.ts';
 
 /** The agent file as written, for the copy and download buttons and the install command. */
 export const getStaticPaths: GetStaticPaths = async () =>
-  (await getCollection('agents')).map((e) => ({ params: { slug: e.data.slug }, props: { raw: e.data.raw } }));
+  (await getCollection('agents')).map((e) => ({ params: { slug: e.data.slug }, props: { slug: e.data.slug } }));
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(props.raw as string, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  new Response(agentBody(props.slug as string).raw, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
