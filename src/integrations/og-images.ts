@@ -4,9 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Preview images (Open Graph / Twitter) for every agent page, one per locale, at
- * `/og/<locale>/<slug>.png`. Drawing starts when the build starts, in worker threads beside
- * Astro's own work, and the images are copied into the output when the pages are done. Images
+ * Preview images (Open Graph / Twitter) for every agent page, at `/og/<hash of the card>.png`:
+ * one per distinct card, so the locale pages that show the same content share one image (the
+ * page's `ogImageMeta` and this integration's `ogJobs` name it with the same function).
+ * Drawing starts when the build starts, in worker threads beside Astro's own work, and the
+ * images are copied into the output when the pages are done. Images
  * are cached by content hash in `node_modules/.cache/agent-atlas/og/`, so a rebuild whose cache
  * is kept draws only the cards whose text changed. `OG_IMAGES=0` turns them off (and the pages
  * then carry no `og:image`). In `astro dev`, the same URLs are drawn on request.
@@ -74,11 +76,10 @@ export default function ogImages(): AstroIntegration {
             const out = decodeURIComponent(url.pathname.slice(prefix.length - 3));
             const job = (await catalogJobs()).find((j) => j.out === out);
             if (!job) return next();
-            const [{ cardPng }, { loadFonts, fontRequests, fontChunks }, { cardTexts }, { drawableCard }] = await Promise.all([
+            const [{ cardPng }, { loadFonts, fontRequests, fontChunks }, { cardTexts, drawableCard }] = await Promise.all([
               import('../lib/og/render.ts'),
               import('../lib/og/fonts.ts'),
               import('../lib/og/layout.ts'),
-              import('../lib/og/render.ts'),
             ]);
             const fonts = await loadFonts(fontRequests(cardTexts(drawableCard(job.card)), fontChunks()));
             res.setHeader('Content-Type', 'image/png');

@@ -192,7 +192,7 @@ describe('the agent header component (Astro) escapes every value, and the raw te
     const agent = agentProps();
     const t = useTranslations('en');
     html = await container.renderToString(AgentHeader, {
-      props: { agent, model: agentPageModel(agent, 'en', t, '/'), t, rawUrl: 'https://example.org/raw/hostile-agent.md' },
+      props: { agent, model: agentPageModel(agent, 'en', t, '/'), t, rawUrl: 'https://example.org/raw/hostile-agent.md', raw: agent.raw },
     });
   }, 180_000);
   afterAll(async () => {

@@ -1,50 +1,45 @@
 import type { Agent } from '../schema.ts';
-import { LOCALES, type Locale, localeInfo, segmentOf } from '../locales.ts';
+import { LOCALES, type Locale, localeInfo } from '../locales.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { contentHash } from '../hash.ts';
+import { fontVersion } from './fonts.ts';
 
 /**
- * The preview image of an agent page (Open Graph / Twitter card): what it says, in the page's
- * language. Everything here is plain data; `layout.ts` draws it and `pool.ts` caches it by the
- * hash of this data, so a card is drawn again only when its text changes.
+ * The preview image of an agent page (Open Graph / Twitter card): what it says. A card holds
+ * only the agent's content and no UI string of the page's locale, so the pages that show the same
+ * content (an English agent without translation, on its three locale pages) share one image.
+ * Everything here is plain data; `layout.ts` draws it, and the image's file name is the hash of
+ * this data, so a card is drawn once per distinct content and again only when its text changes.
  */
 
 /** Size of every preview image (the Open Graph recommendation). */
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
-/** Bump when the drawing changes, so cached images are drawn again. */
-export const OG_RENDER_VERSION = '1';
+/** Bump when the drawing changes, so cached images are drawn again (and get new URLs). */
+export const OG_RENDER_VERSION = '2';
 
-/** What one preview card shows. */
+/** What one preview card shows: content only, nothing that depends on the page's locale. */
 export interface OgCard {
-  /** The page's locale (labels). */
-  locale: Locale;
-  /** The language the agent's text is in (differs when a translation is missing). */
+  /** The language the agent's text is in (picks glyph forms and names the language on the card). */
   contentLang: Locale;
   siteName: string;
   title: string;
   /** The agent's name, when the title is a translation of it. */
   name?: string;
-  collectionLabel: string;
+  /** The collection (folder), shortened to fit; '' at the top level: then no chip is drawn. */
   collection: string;
   /** The description, cut to about one sentence. */
   description: string;
-  /** The locale's own name, e.g. 繁體中文. */
-  languageName: string;
+  /** The model alias, e.g. `sonnet`. */
+  model?: string;
+  /** The tools that fit, as a short list (`Read, Write, Edit +5`). */
+  tools?: string;
 }
 
 /** Whether preview images are made: on, unless `OG_IMAGES=0` (quick builds). */
 export function ogImagesEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return !['0', 'false', 'off', 'no'].includes((env.OG_IMAGES ?? '').trim().toLowerCase());
-}
-
-/**
- * Site path of an agent's preview image (without base).
- * @example ogImagePath('zh-Hant', 'telegram-bot/backend-architect') // '/og/zh-hant/telegram-bot/backend-architect.png'
- */
-export function ogImagePath(locale: Locale, slug: string): string {
-  return `/og/${segmentOf(locale)}/${slug}.png`;
 }
 
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu;
@@ -87,26 +82,80 @@ export function oneLine(text: string, max = 170): string {
   return `${cut.replace(/[\s,.;:，、；：]+$/u, '')}…`;
 }
 
-/** The card of an agent in a locale. */
-export function ogCard(agent: Pick<Agent, 'name' | 'collection' | 'localized'>, locale: Locale, t: Translate): OgCard {
+/** How much text the card's last line holds (collection, model and tools), in weight units. */
+export const FOOTER_WEIGHT = 60;
+
+/**
+ * A collection path short enough for its chip: the last folders that fit, after `…/`.
+ * @example shortCollection('a/b/very-long-folder-name', 24) // '…/very-long-folder-name'
+ */
+export function shortCollection(collection: string, max = 34): string {
+  const clean = cleanText(collection);
+  if (textWeight(clean) <= max) return clean;
+  const parts = clean.split('/');
+  let out = parts.pop()!;
+  while (parts.length && textWeight(`…/${parts.at(-1)}/${out}`) <= max) out = `${parts.pop()}/${out}`;
+  return textWeight(out) + 2 <= max ? `…/${out}` : oneLine(out, max);
+}
+
+/**
+ * Tool names that fit in `room` weight units: as many as fit, then how many more.
+ * @example toolsLine(['Read', 'Write', 'Edit', 'Bash'], 16) // 'Read, Write +2'
+ */
+export function toolsLine(tools: readonly string[], room = 40): string | undefined {
+  const names = tools.map(cleanText).filter(Boolean);
+  const line = (n: number) => names.slice(0, n).join(', ') + (n < names.length ? ` +${names.length - n}` : '');
+  let shown = names.length;
+  while (shown > 0 && textWeight(line(shown)) > room) shown--;
+  return shown ? line(shown) : undefined;
+}
+
+/** What the card needs from an agent. */
+export type OgAgent = Pick<Agent, 'name' | 'collection' | 'localized'> & Partial<Pick<Agent, 'tools' | 'model'>>;
+
+/**
+ * The card of an agent's page in a locale. Only `site.name` comes from the UI strings (it is the
+ * same in every locale); the rest is the content the page shows, so locales showing the same
+ * content get equal cards.
+ */
+export function ogCard(agent: OgAgent, locale: Locale, t: Translate): OgCard {
   const content = agent.localized[locale];
   const title = cleanText(content.title) || agent.name;
+  const model = oneLine(agent.model ?? '', 16);
+  const collection = shortCollection(agent.collection);
+  // The tools get what the collection and model leave of the last line.
+  const tools = toolsLine(agent.tools ?? [], FOOTER_WEIGHT - textWeight(collection) - textWeight(model));
   return {
-    locale,
     contentLang: content.contentLang,
     siteName: t('site.name'),
     title,
     name: title === agent.name ? undefined : agent.name,
-    collectionLabel: t('agent.collection'),
-    collection: agent.collection || t('home.topLevel'),
+    collection,
     description: oneLine(content.summary),
-    languageName: localeInfo(locale).nativeName,
+    ...(model ? { model } : {}),
+    ...(tools ? { tools } : {}),
   };
 }
 
+/** The name of the language a card's text is in, as that language writes it (e.g. 繁體中文). */
+export function languageName(card: Pick<OgCard, 'contentLang'>): string {
+  return localeInfo(card.contentLang).nativeName;
+}
+
 /** The cache key of a card: a hash of everything that changes its pixels. */
-export function ogCardKey(card: OgCard, fontVersion: string): string {
-  return contentHash(JSON.stringify([OG_RENDER_VERSION, fontVersion, card]), 32);
+export function ogCardKey(card: OgCard, fonts: string = fontVersion()): string {
+  return contentHash(JSON.stringify([OG_RENDER_VERSION, fonts, card]), 32);
+}
+
+/**
+ * Site path of a card's image (without base): named by the card's key, so every page showing the
+ * same card points at one file, and a changed card gets a new URL (social sites cache by URL).
+ * The agent page (through {@link ogImageMeta}) and the build (through {@link ogJobs}) both call
+ * this, so they always agree.
+ * @example ogImagePath(card) // '/og/3f9a….png'
+ */
+export function ogImagePath(card: OgCard): string {
+  return `/og/${ogCardKey(card)}.png`;
 }
 
 /** The alt text of a card, for `og:image:alt`. */
@@ -114,17 +163,20 @@ export function ogCardAlt(card: OgCard): string {
   return [card.title, card.collection, card.description].filter(Boolean).join(' — ');
 }
 
-/** One image per agent and locale: the card and its path in the output folder. */
-export function ogJobs(
-  agents: ReadonlyArray<Pick<Agent, 'slug' | 'name' | 'collection' | 'localized'>>,
-  translate: (locale: Locale) => Translate,
-): Array<{ card: OgCard; out: string }> {
-  return agents.flatMap((agent) =>
-    LOCALES.map((locale) => ({
-      card: ogCard(agent, locale, translate(locale)),
-      out: ogImagePath(locale, agent.slug).slice(1),
-    })),
-  );
+/**
+ * The images the build makes: one per distinct card of every agent page in every locale, with its
+ * path in the output folder. Pages showing the same content share one job.
+ */
+export function ogJobs(agents: ReadonlyArray<OgAgent>, translate: (locale: Locale) => Translate): Array<{ card: OgCard; out: string }> {
+  const jobs = new Map<string, OgCard>();
+  for (const agent of agents) {
+    for (const locale of LOCALES) {
+      const card = ogCard(agent, locale, translate(locale));
+      const out = ogImagePath(card).slice(1);
+      if (!jobs.has(out)) jobs.set(out, card);
+    }
+  }
+  return [...jobs].map(([out, card]) => ({ card, out }));
 }
 
 /** What a page's head says about its preview image. */
@@ -139,14 +191,9 @@ export interface OgImageMeta {
  * The preview image of an agent page for its head tags (absolute URL), or undefined when images
  * are turned off, so no page points at an image the build did not make.
  */
-export function ogImageMeta(
-  agent: Pick<Agent, 'slug' | 'name' | 'collection' | 'localized'>,
-  locale: Locale,
-  t: Translate,
-  base: string,
-  site: URL,
-): OgImageMeta | undefined {
+export function ogImageMeta(agent: OgAgent, locale: Locale, t: Translate, base: string, site: URL): OgImageMeta | undefined {
   if (!ogImagesEnabled()) return undefined;
-  const path = `${base.replace(/\/$/, '')}${ogImagePath(locale, agent.slug)}`;
-  return { url: new URL(path, site).href, alt: ogCardAlt(ogCard(agent, locale, t)), width: OG_WIDTH, height: OG_HEIGHT };
+  const card = ogCard(agent, locale, t);
+  const path = `${base.replace(/\/$/, '')}${ogImagePath(card)}`;
+  return { url: new URL(path, site).href, alt: ogCardAlt(card), width: OG_WIDTH, height: OG_HEIGHT };
 }

@@ -33,10 +33,13 @@ export function fontPackageDir(): string {
   return path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
 }
 
-/** The font package's version, part of every image's cache key. */
+let versionOnce: string | undefined;
+/** The font package's version, part of every image's cache key (read once: every page asks). */
 export function fontVersion(): string {
+  if (versionOnce) return versionOnce;
   const pkg = JSON.parse(readFileSync(path.join(fontPackageDir(), 'package.json'), 'utf8')) as { name: string; version: string };
-  return `${pkg.name}@${pkg.version}`;
+  versionOnce = `${pkg.name}@${pkg.version}`;
+  return versionOnce;
 }
 
 /** Reads the package's `unicode.json` (`{"[12]": "U+4e00-4e3f,U+4e41", "latin": …}`). */

@@ -1,8 +1,15 @@
-import { OG_HEIGHT, OG_WIDTH, type OgCard } from './card.ts';
+import { OG_HEIGHT, OG_WIDTH, languageName, type OgCard } from './card.ts';
+import { drawableText, fontChunks } from './fonts.ts';
 
 /**
  * The drawing of a preview card, as the element tree satori takes (plain objects, no React).
  * Colours are the site's dark theme, so a card looks like the site it leads to.
+ *
+ * Drawn for speed as well as looks (thousands of cards per build): only plain boxes and text.
+ * An `<img>`, a border on one side or `overflow: hidden` each become a mask, clip path or nested
+ * image in the SVG, which resvg draws into layers of their own, several milliseconds each; so the
+ * logo is made of boxes, the accent stripe is a box, and text is clamped by `lineClamp` alone.
+ * There is no UI string (label) on the card, so the locales that show the same content share it.
  */
 
 /** A satori element: a tag, a style, children. */
@@ -11,15 +18,36 @@ export interface OgNode {
   props: { style?: Record<string, unknown>; children?: Array<OgNode | string> | OgNode | string; [key: string]: unknown };
 }
 
-const COLORS = { bg: '#0f1419', panel: '#161b22', text: '#e6edf3', soft: '#c9d1d9', muted: '#9aa7b4', accent: '#3b82f6', border: '#30363d' };
-
-/** The site's mark (public/favicon.svg), inlined so the card needs no file. */
-const LOGO = `data:image/svg+xml;base64,${Buffer.from(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1d4ed8"/><circle cx="10" cy="11" r="4" fill="#fff"/><circle cx="22" cy="11" r="4" fill="#fff"/><circle cx="16" cy="23" r="4" fill="#fff"/><path d="M10 11L22 11L16 23Z" fill="none" stroke="#fff" stroke-width="2"/></svg>',
-).toString('base64')}`;
+const COLORS = { bg: '#0f1419', panel: '#161b22', text: '#e6edf3', soft: '#c9d1d9', muted: '#9aa7b4', accent: '#3b82f6', border: '#30363d', logo: '#1d4ed8' };
 
 function el(type: string, style: Record<string, unknown>, children?: OgNode['props']['children'], extra: Record<string, unknown> = {}): OgNode {
   return { type, props: { style, ...extra, ...(children === undefined ? {} : { children }) } };
+}
+
+/** A box placed in its parent at `left`, `top`, as satori wants absolute children. */
+function box(left: number, top: number, width: number, height: number, style: Record<string, unknown> = {}): OgNode {
+  return el('div', { position: 'absolute', left, top, width, height, background: '#fff', ...style });
+}
+
+/**
+ * The site's mark (public/favicon.svg: three dots joined in a triangle, on a blue rounded square),
+ * 52 px, of boxes: its 32-unit drawing scaled by 52/32. The two slanted sides are boxes turned
+ * about their middle.
+ */
+function logo(): OgNode {
+  const k = 52 / 32;
+  const dot = (cx: number, cy: number) => box((cx - 4) * k, (cy - 4) * k, 8 * k, 8 * k, { borderRadius: 4 * k });
+  const side = Math.hypot(6, 12) * k;
+  const slant = (cx: number, deg: number) => box(cx * k - side / 2, 17 * k - k, side, 2 * k, { transform: `rotate(${deg}deg)` });
+  const angle = (Math.atan2(12, 6) * 180) / Math.PI;
+  return el('div', { position: 'relative', display: 'flex', width: 52, height: 52, marginRight: 20, borderRadius: 7 * k, background: COLORS.logo }, [
+    box(10 * k, 10 * k, 12 * k, 2 * k),
+    slant(13, angle),
+    slant(19, -angle),
+    dot(10, 11),
+    dot(22, 11),
+    dot(16, 23),
+  ]);
 }
 
 /** Title size that keeps long titles within two lines. */
@@ -30,51 +58,74 @@ export function titleSize(title: string): number {
   return 52;
 }
 
-/** The element tree of a card. Language tags let satori pick the right glyph forms. */
+/** The satori `lang` of a card's text, so Chinese gets the glyph forms of its script. */
+function satoriLang(card: OgCard): string {
+  return card.contentLang === 'zh-Hant' ? 'zh-TW' : card.contentLang === 'zh-Hans' ? 'zh-CN' : 'en';
+}
+
+const chip = { display: 'flex', flexShrink: 0, whiteSpace: 'nowrap', border: `2px solid ${COLORS.border}`, borderRadius: 10, padding: '4px 16px', background: COLORS.panel };
+
+/** The element tree of a card (give it a {@link drawableCard}). */
 export function cardElement(card: OgCard): OgNode {
-  const lang = card.contentLang === 'zh-Hant' ? 'zh-TW' : card.contentLang === 'zh-Hans' ? 'zh-CN' : 'en';
-  const uiLang = card.locale === 'zh-Hant' ? 'zh-TW' : card.locale === 'zh-Hans' ? 'zh-CN' : 'en';
-  const clamp = (lines: number) => ({ display: 'block', lineClamp: lines, overflow: 'hidden' });
+  const lang = satoriLang(card);
+  const clamp = (lines: number) => ({ display: 'block', lineClamp: lines });
+  const footer = [
+    ...(card.collection ? [el('div', { ...chip, color: COLORS.text, marginRight: 16 }, card.collection)] : []),
+    ...(card.model ? [el('div', { ...chip, color: COLORS.accent, marginRight: 20 }, card.model)] : []),
+    ...(card.tools ? [el('div', { display: 'flex', whiteSpace: 'nowrap', color: COLORS.muted }, card.tools)] : []),
+  ];
   return el(
     'div',
     {
+      position: 'relative',
       width: OG_WIDTH,
       height: OG_HEIGHT,
       boxSizing: 'border-box',
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
-      padding: '56px 72px 56px 64px',
+      padding: '56px 72px 56px 80px',
       background: COLORS.bg,
-      borderLeft: `16px solid ${COLORS.accent}`,
       color: COLORS.text,
       fontSize: 30,
     },
     [
+      box(0, 0, 16, OG_HEIGHT, { background: COLORS.accent }),
       el('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between' }, [
-        el('div', { display: 'flex', alignItems: 'center' }, [
-          el('img', { width: 52, height: 52, marginRight: 20 }, undefined, { src: LOGO, width: 52, height: 52 }),
-          el('div', { fontSize: 34, fontWeight: 700, color: COLORS.text }, card.siteName),
-        ]),
-        el('div', { display: 'flex', fontSize: 26, color: COLORS.muted, border: `2px solid ${COLORS.border}`, borderRadius: 999, padding: '6px 22px' }, card.languageName, { lang: uiLang }),
+        el('div', { display: 'flex', alignItems: 'center' }, [logo(), el('div', { fontSize: 34, fontWeight: 700 }, card.siteName)]),
+        el('div', { display: 'flex', fontSize: 26, color: COLORS.muted, border: `2px solid ${COLORS.border}`, borderRadius: 999, padding: '6px 22px' }, languageName(card), { lang }),
       ]),
       el('div', { display: 'flex', flexDirection: 'column' }, [
-        el('div', { ...clamp(2), fontSize: titleSize(card.title), fontWeight: 700, lineHeight: 1.15, color: COLORS.text }, card.title, { lang }),
+        el('div', { ...clamp(2), fontSize: titleSize(card.title), fontWeight: 700, lineHeight: 1.15 }, card.title, { lang }),
         ...(card.name ? [el('div', { display: 'flex', marginTop: 12, fontSize: 30, color: COLORS.muted }, card.name)] : []),
         el('div', { ...clamp(3), marginTop: 28, fontSize: 34, lineHeight: 1.4, color: COLORS.soft }, card.description, { lang }),
       ]),
-      el('div', { display: 'flex', alignItems: 'center', fontSize: 28, color: COLORS.muted }, [
-        el('div', { display: 'flex', marginRight: 14 }, card.collectionLabel, { lang: uiLang }),
-        el('div', { display: 'flex', color: COLORS.text, background: COLORS.panel, border: `2px solid ${COLORS.border}`, borderRadius: 10, padding: '4px 16px' }, card.collection),
-      ]),
+      el('div', { display: 'flex', alignItems: 'center', height: 48, fontSize: 26 }, footer),
     ],
   );
+}
+
+/** The card with characters the font cannot draw (emoji and the like) taken out. */
+export function drawableCard(card: OgCard): OgCard {
+  const chunks = fontChunks();
+  const clean = (s: string) => drawableText(s, chunks).replace(/\s+/g, ' ').trim();
+  const optional = (s: string | undefined) => (s ? clean(s) || undefined : undefined);
+  return {
+    ...card,
+    siteName: clean(card.siteName),
+    title: clean(card.title) || clean(card.name ?? '') || '?',
+    name: optional(card.name),
+    collection: clean(card.collection),
+    description: clean(card.description),
+    model: optional(card.model),
+    tools: optional(card.tools),
+  };
 }
 
 /** Every text of a card by the weight it is drawn in, to choose the font files. */
 export function cardTexts(card: OgCard): Record<400 | 700, string> {
   return {
     700: `${card.siteName}${card.title}…`,
-    400: `${card.languageName}${card.name ?? ''}${card.description}${card.collectionLabel}${card.collection}…`,
+    400: `${languageName(card)}${card.name ?? ''}${card.description}${card.collection}${card.model ?? ''}${card.tools ?? ''}…`,
   };
 }
