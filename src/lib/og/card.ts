@@ -1,4 +1,4 @@
-import type { Agent } from '../schema.ts';
+import type { AgentEntry } from '../schema.ts';
 import { LOCALES, type Locale, localeInfo } from '../locales.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { contentHash } from '../hash.ts';
@@ -111,7 +111,7 @@ export function toolsLine(tools: readonly string[], room = 40): string | undefin
 }
 
 /** What the card needs from an agent. */
-export type OgAgent = Pick<Agent, 'name' | 'collection' | 'localized'> & Partial<Pick<Agent, 'tools' | 'model'>>;
+export type OgAgent = Pick<AgentEntry, 'name' | 'collection' | 'localized'> & Partial<Pick<AgentEntry, 'tools' | 'model'>>;
 
 /**
  * The card of an agent's page in a locale. Only `site.name` comes from the UI strings (it is the
