@@ -26,6 +26,10 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), searchIndex(), ogImages()],
   devToolbar: { enabled: false },
+  // A rebuild copies the pages whose data (their `cacheKey`, see src/lib/routing/cache-keys.ts)
+  // and code are unchanged instead of rendering them again: editing one agent re-renders its
+  // pages, not the other thousands. The copies live in cacheDir; `astro build --force` ignores them.
+  experimental: { incrementalBuild: true },
   // Agent bodies are rendered by src/lib/render (never through Astro's markdown pipeline);
   // Shiki's inline styles would also clash with the content security policy.
   markdown: { syntaxHighlight: false },

@@ -11,8 +11,9 @@ import type { StampedLine } from './run-build.ts';
  * - `render`: every page, to the first "✓ Completed" after it;
  * - `afterRender`: the rest, to the end of the process (build-done hooks: search index, images).
  * Integrations that report their own duration add it under their name: `searchIndex` (the
- * index, inside `afterRender`) and `images` (drawn on threads from the start of the build, so
- * that time overlaps the other phases).
+ * index, built in Pagefind's process from the end of `content` on, so it overlaps the other
+ * phases), `searchAfterPages` (what of it was left when the pages were done, inside
+ * `afterRender`) and `images` (drawn on threads from the start of the build, also overlapping).
  */
 
 /** Seconds per phase, in build order. */
@@ -28,7 +29,8 @@ const MARKERS: Array<{ phase: string; test: RegExp }> = [
 
 /** Integrations' own reports: a log line and the phase name it is filed under. */
 const REPORTS: Array<{ phase: string; test: RegExp }> = [
-  { phase: 'searchIndex', test: /Search index:.*\((\d+) ms\)/ },
+  { phase: 'searchIndex', test: /Search index:.*\((\d+) ms;/ },
+  { phase: 'searchAfterPages', test: /Search index:.*; (\d+) ms after the pages\)/ },
   { phase: 'images', test: /preview images:.*\((\d+) ms\)/ },
 ];
 

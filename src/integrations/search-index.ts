@@ -5,8 +5,8 @@ import { requestSearchIndex, takePendingSearchIndex } from '../lib/search/site-i
 /**
  * The search index integration. For `astro build` it asks the agents content loader to start
  * the index as soon as the catalog exists (`lib/search/site-index.ts`: Pagefind indexes in its
- * own process while the pages render), and when the build is done it writes the bundle to
- * `<outDir>/pagefind/`.
+ * own process while the pages render, or is found in the cache), and when the build is done it
+ * copies the bundle to `<outDir>/pagefind/`.
  */
 export default function searchIndex(): AstroIntegration {
   return {
@@ -22,8 +22,10 @@ export default function searchIndex(): AstroIntegration {
           return;
         }
         const started = performance.now();
-        await pending.write(fileURLToPath(dir));
-        logger.info(`Search index: ${pending.pages} pages in 3 languages (${Math.round(performance.now() - started)} ms after the pages).`);
+        const { fromCache, ms } = await pending.write(fileURLToPath(dir));
+        const how = fromCache ? 'unchanged, from the cache' : 'indexed beside the pages';
+        const after = Math.round(performance.now() - started);
+        logger.info(`Search index: ${pending.pages} pages in 3 languages, ${how} (${ms} ms; ${after} ms after the pages).`);
       },
     },
   };

@@ -1,6 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { buildCatalog, type Catalog } from '../lib/catalog/build-catalog.ts';
+import { defaultCacheDir } from '../lib/catalog/file-cache.ts';
 import { catalogReport, formatReport } from '../lib/catalog/report.ts';
 import { prewarmGraphLayouts } from '../lib/graph/prewarm.ts';
 import { publishBodies, splitAgent } from '../lib/catalog/agent-bodies.ts';
@@ -54,7 +55,7 @@ async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
     const search = searchIndexRequest();
     if (search) {
       const records = catalog.agents.flatMap((agent) => LOCALES.map((locale) => buildSearchRecord(agent, locale, search.base)));
-      setPendingSearchIndex(startSearchIndex(records));
+      setPendingSearchIndex(startSearchIndex(records, path.join(defaultCacheDir(), 'search')));
     }
     const graphs = await prewarm;
     if (graphs?.laidOut) logger.info(`${graphs.laidOut} of ${graphs.graphs} graph layouts computed on ${graphs.threads} threads (${graphs.ms} ms).`);

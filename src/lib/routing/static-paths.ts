@@ -7,15 +7,30 @@ import { agentPath, withBase } from './paths.ts';
  * and the names of its neighbours, never the whole catalog, so page size does not grow with it.
  */
 
-/** Paths of every agent page in every locale. */
-export function localizedAgentPaths(agents: readonly AgentEntry[]) {
+/** A neighbour of an agent, as its page names it. */
+export interface Neighbour {
+  slug: string;
+  name: string;
+  collection: string;
+}
+
+/**
+ * Paths of every agent page in every locale. With `cacheKey`, each path carries the key of the
+ * data its page shows (see `cache-keys.ts`); it is computed once per agent, not per locale.
+ */
+export function localizedAgentPaths(agents: readonly AgentEntry[], cacheKey?: (agent: AgentEntry, neighbours: Neighbour[]) => string) {
   const bySlug = new Map(agents.map((a) => [a.slug, a]));
+  const perAgent = agents.map((agent) => {
+    const slugs = new Set([...agent.outgoing.filter((e) => !e.external).map((e) => e.to), ...agent.incoming.map((e) => e.from)]);
+    const neighbours: Neighbour[] = [...slugs].map((slug) => ({ slug, name: bySlug.get(slug)?.name ?? slug, collection: bySlug.get(slug)?.collection ?? '' }));
+    return { agent, neighbours, key: cacheKey?.(agent, neighbours) };
+  });
   return LOCALE_TABLE.flatMap((l) =>
-    agents.map((agent) => {
-      const slugs = new Set([...agent.outgoing.filter((e) => !e.external).map((e) => e.to), ...agent.incoming.map((e) => e.from)]);
-      const neighbours = [...slugs].map((slug) => ({ slug, name: bySlug.get(slug)?.name ?? slug, collection: bySlug.get(slug)?.collection ?? '' }));
-      return { params: { locale: l.segment, slug: agent.slug }, props: { agent, locale: l.tag, neighbours } };
-    }),
+    perAgent.map(({ agent, neighbours, key }) => ({
+      params: { locale: l.segment, slug: agent.slug },
+      props: { agent, locale: l.tag, neighbours },
+      ...(key === undefined ? {} : { cacheKey: key }),
+    })),
   );
 }
 

@@ -1,4 +1,5 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import STPhrases from 'opencc-js/dict/STPhrases';
@@ -8,42 +9,65 @@ import { recordToHtml } from './record-html.ts';
 import { sectionMaps } from './index-files.ts';
 import { ST_PHRASES_FILE_NAME, sectionMapFileName } from './bundle-files.ts';
 import { pruneStPhrases } from './script-convert.ts';
+import { contentHash } from '../hash.ts';
 
 /**
  * The site's search index, built beside the pages rather than after them. Pagefind indexes in
  * its own process, so the records are handed to it as soon as the catalog exists (in the
- * content loader) and it indexes on the second core while Astro renders on the first; at the
- * end of the build only the bundle is written. One index holds every language: Pagefind splits
- * it by each record's language.
+ * content loader): it indexes and writes the bundle on the second core while Astro renders on
+ * the first, into a cache folder named by the hash of everything indexed. At the end of the
+ * build the bundle is copied into the site; a build whose records did not change reuses the
+ * cached bundle and does not start Pagefind at all. One index holds every language: Pagefind
+ * splits it by each record's language.
  */
 
-/** A search index being filled in the background. */
+/** A search index being built in the background. */
 export interface PendingSearchIndex {
   /** Number of records (pages) handed to the index. */
   readonly pages: number;
   /**
-   * Waits for the indexing to finish, then writes the Pagefind bundle and Agent Atlas's files
-   * (section maps, pruned OpenCC table) to `<outDir>/pagefind/`, and stops Pagefind.
+   * Waits for the bundle (the Pagefind files plus Agent Atlas's section maps and pruned OpenCC
+   * table), copies it to `<outDir>/pagefind/` and says whether it came from the cache and how
+   * long the bundle took from the start (in the background, beside the pages).
    */
-  write(outDir: string): Promise<void>;
+  write(outDir: string): Promise<{ fromCache: boolean; ms: number }>;
 }
 
+/** Bump when the bundle's extra files change. */
+const BUNDLE_VERSION = '1';
+/** Cached bundles kept besides the newest (an older one helps when a change is undone). */
+const KEEP_BUNDLES = 2;
 /** Records sent to Pagefind at once: a bound on what waits in its input pipe. */
 const BATCH = 256;
 
-async function addAll(index: pagefind.PagefindIndex, records: readonly SearchRecord[]): Promise<void> {
+/**
+ * The installed Pagefind's version, part of the cache key. Its package exports neither
+ * package.json nor a CommonJS entry, so the file is found from the ES entry when the runtime
+ * resolves it, else in the project's node_modules.
+ */
+function pagefindVersion(): string {
+  const entry = typeof import.meta.resolve === 'function' ? import.meta.resolve('pagefind') : undefined;
+  const file = entry ? new URL('../package.json', entry) : path.join(process.cwd(), 'node_modules', 'pagefind', 'package.json');
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    // Without a version, a Pagefind upgrade keeps old bundles until the records change.
+    return 'unknown';
+  }
+}
+
+async function addAll(index: pagefind.PagefindIndex, records: readonly SearchRecord[], htmls: readonly string[]): Promise<void> {
   const problems: string[] = [];
   for (let i = 0; i < records.length; i += BATCH) {
     const results = await Promise.all(
-      records.slice(i, i + BATCH).map((r) => index.addHTMLFile({ url: r.url, content: recordToHtml(r) })),
+      records.slice(i, i + BATCH).map((r, j) => index.addHTMLFile({ url: r.url, content: htmls[i + j] })),
     );
     for (const r of results) problems.push(...r.errors);
   }
   if (problems.length) throw new Error(`Pagefind could not index every page:\n  ${problems.join('\n  ')}`);
 }
 
-async function writeBundle(index: pagefind.PagefindIndex, records: readonly SearchRecord[], outDir: string): Promise<void> {
-  const bundle = path.join(outDir, 'pagefind');
+async function writeBundle(index: pagefind.PagefindIndex, records: readonly SearchRecord[], bundle: string): Promise<void> {
   await rm(bundle, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
@@ -59,30 +83,58 @@ async function writeBundle(index: pagefind.PagefindIndex, records: readonly Sear
   await writeFile(path.join(bundle, ST_PHRASES_FILE_NAME), pruneStPhrases(STPhrases, STCharacters));
 }
 
-/** Starts Pagefind on `records` and returns at once; {@link PendingSearchIndex.write} finishes. */
-export function startSearchIndex(records: readonly SearchRecord[]): PendingSearchIndex {
-  const filled = (async () => {
+/**
+ * Keeps the bundle `current` and the newest {@link KEEP_BUNDLES} − 1 other complete ones (a
+ * `<key>.done` file marks a complete bundle); removes the rest, incomplete ones included.
+ */
+async function pruneBundles(cacheDir: string, current: string): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  const complete = await Promise.all(
+    names
+      .filter((n) => n.endsWith('.done') && n !== `${current}.done`)
+      .map(async (n) => ({ key: n.slice(0, -'.done'.length), time: (await stat(path.join(cacheDir, n))).mtimeMs })),
+  );
+  const kept = new Set([current, ...complete.sort((a, b) => b.time - a.time).slice(0, KEEP_BUNDLES - 1).map((c) => c.key)]);
+  const stale = names.filter((n) => !kept.has(n.replace(/\.done$/, '')));
+  await Promise.all(stale.map((n) => rm(path.join(cacheDir, n), { recursive: true, force: true })));
+}
+
+/**
+ * Starts building the bundle of `records` in `cacheDir` (or finds it there) and returns at
+ * once; {@link PendingSearchIndex.write} finishes.
+ */
+export function startSearchIndex(records: readonly SearchRecord[], cacheDir: string): PendingSearchIndex {
+  const htmls = records.map(recordToHtml);
+  const key = contentHash(JSON.stringify([BUNDLE_VERSION, pagefindVersion(), records.map((r) => [r.url, r.slug]), htmls]), 32);
+  const bundle = path.join(cacheDir, key);
+  const started = performance.now();
+  const ready = (async () => {
+    if (existsSync(`${bundle}.done`)) return { fromCache: true, ms: Math.round(performance.now() - started) };
+    await mkdir(cacheDir, { recursive: true });
     const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    await addAll(index, records);
-    return index;
+    try {
+      if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+      await addAll(index, records, htmls);
+      await writeBundle(index, records, bundle);
+      await index.deleteIndex();
+    } finally {
+      await pagefind.close();
+    }
+    await writeFile(`${bundle}.done`, `${records.length}\n`);
+    await pruneBundles(cacheDir, key);
+    return { fromCache: false, ms: Math.round(performance.now() - started) };
   })();
   // A failure is reported by write(), at the end of the build; until then it must not count as
   // an unhandled rejection (which would end the process with a less useful message).
-  filled.catch(() => undefined);
+  ready.catch(() => undefined);
   return {
     pages: records.length,
     async write(outDir) {
-      try {
-        const index = await filled;
-        try {
-          await writeBundle(index, records, outDir);
-        } finally {
-          await index.deleteIndex();
-        }
-      } finally {
-        await pagefind.close();
-      }
+      const result = await ready;
+      const target = path.join(outDir, 'pagefind');
+      await rm(target, { recursive: true, force: true });
+      await cp(bundle, target, { recursive: true });
+      return result;
     },
   };
 }

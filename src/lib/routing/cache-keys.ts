@@ -1,0 +1,17 @@
+import { contentHash } from '../hash.ts';
+
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose
+ * key and code are unchanged since the last build is copied, not rendered again. Astro hashes
+ * the page's code itself; the key must cover every piece of *data* the page shows.
+ */
+
+/** The key of a page that shows exactly `inputs` (any JSON-serializable values). */
+export function pageCacheKey(...inputs: unknown[]): string {
+  return contentHash(JSON.stringify(inputs), 32);
+}
+
+/** Adds to each path a key of its props, for pages that show nothing but their props. */
+export function keyedByProps<P extends { props: object }>(paths: readonly P[]): Array<P & { cacheKey: string }> {
+  return paths.map((p) => ({ ...p, cacheKey: pageCacheKey(p.props) }));
+}
