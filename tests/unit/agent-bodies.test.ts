@@ -53,7 +53,7 @@ describe('the search index hand-over between integration and loader', () => {
     expect(searchIndexRequest(holder)).toBeUndefined();
     requestSearchIndex('/agent-atlas/', holder);
     expect(searchIndexRequest(holder)).toEqual({ base: '/agent-atlas/' });
-    const pending: PendingSearchIndex = { pages: 3, write: async () => undefined };
+    const pending: PendingSearchIndex = { pages: 3, write: async () => ({ fromCache: true, ms: 0 }) };
     setPendingSearchIndex(pending, holder);
     expect(takePendingSearchIndex(holder)).toBe(pending);
     expect(takePendingSearchIndex(holder)).toBeUndefined();

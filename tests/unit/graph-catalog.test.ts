@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectionGraph, collectionOverview, orphans, unresolved } from '../../src/lib/graph/catalog-graph.ts';
+import { collectionGraph, collectionGraphs, collectionOverview, orphans, unresolved } from '../../src/lib/graph/catalog-graph.ts';
+import { compareNodes } from '../../src/lib/graph/neighbourhood.ts';
 import { agents, edge } from './graph-fixtures.ts';
 
 const edges = [
@@ -43,5 +44,17 @@ describe('catalog graph helpers', () => {
     expect(byId['external:ghost'].href).toBeUndefined();
     expect(g.edges).toHaveLength(5);
     expect(g.edges.some((e) => e.from === 'planner' && e.to === 'coder')).toBe(false);
+  });
+
+  it('collectionGraphs: the same graphs as collectionGraph, for every collection at once', () => {
+    const names = ['core', 'quality', 'writing', 'empty'];
+    expect(collectionGraphs(names, agents, edges, href)).toEqual(names.map((c) => collectionGraph(c, agents, edges, href)));
+  });
+
+  it('sorts nodes by label as English collation does, then by id', () => {
+    const labels = ['beta', 'Alpha', 'alpha', '代理', 'Éclair', 'eclair', '10', '9'];
+    const nodes = labels.map((label, i) => ({ id: `n${labels.length - i}`, label }));
+    const expected = [...nodes].sort((a, b) => a.label.localeCompare(b.label, 'en') || a.id.localeCompare(b.id, 'en'));
+    expect([...nodes].sort(compareNodes)).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitText, layoutGraph, textWidth, type GraphInput } from '../../src/lib/graph/layout.ts';
+import { fitText, layoutGraph, textWidth, type GraphInput, type GraphLayout, type GraphPoint } from '../../src/lib/graph/layout.ts';
 
 const kinds = ['hands-to', 'receives-from', 'notifies', 'reviewed-by', 'collaborates-with'] as const;
 
@@ -78,4 +78,88 @@ describe('layoutGraph', () => {
     expect(layout.nodes[0].text.length).toBeLessThan(300);
     expect(layout.edges).toEqual([]);
   });
+
+  it('draws edges between the same two nodes as separate parallel lanes, each with its own kind', () => {
+    const layout = layoutGraph({
+      nodes: [{ id: 'a', label: 'alpha' }, { id: 'b', label: 'beta' }],
+      edges: [
+        { from: 'a', to: 'b', kind: 'hands-to' },
+        { from: 'a', to: 'b', kind: 'notifies' },
+        { from: 'b', to: 'a', kind: 'collaborates-with' },
+      ],
+    });
+    expect(layout.edges.map((e) => `${e.from}>${e.to}:${e.kind}`)).toEqual(['a>b:hands-to', 'a>b:notifies', 'b>a:collaborates-with']);
+    const [a, b] = layout.nodes;
+    const onBorder = (p: GraphPoint, n: (typeof layout.nodes)[number]) =>
+      Math.abs(Math.abs(p.x - n.x) - n.width / 2) <= 0.2 || Math.abs(Math.abs(p.y - n.y) - n.height / 2) <= 0.2;
+    for (const e of layout.edges) {
+      const [from, to] = e.from === 'a' ? [a, b] : [b, a];
+      expect(onBorder(e.points[0], from), `${e.kind} starts on ${from.id}'s border`).toBe(true);
+      expect(onBorder(e.points.at(-1)!, to), `${e.kind} ends on ${to.id}'s border`).toBe(true);
+    }
+    // Three lanes, pairwise apart: the same start seen from a's side.
+    const starts = layout.edges.map((e) => (e.from === 'a' ? e.points[0] : e.points.at(-1)!));
+    for (let i = 0; i < starts.length; i++) {
+      for (let j = i + 1; j < starts.length; j++) {
+        expect(Math.hypot(starts[i].x - starts[j].x, starts[i].y - starts[j].y)).toBeGreaterThan(3);
+      }
+    }
+  });
+
+  it('places counts on their own lane, apart from each other, inside the bounds', () => {
+    const layout = layoutGraph({
+      nodes: [{ id: 'x', label: 'x' }, { id: 'y', label: 'y' }],
+      edges: [
+        { from: 'x', to: 'y', kind: 'hands-to', count: 4 },
+        { from: 'x', to: 'y', kind: 'notifies', count: 2 },
+      ],
+    });
+    const [first, second] = layout.edges.map((e) => e.labelAt!);
+    expect(first).toBeDefined();
+    expect(second).toBeDefined();
+    expect(Math.hypot(first.x - second.x, first.y - second.y)).toBeGreaterThan(12);
+    for (const p of [first, second]) {
+      expect(p.x).toBeGreaterThan(0);
+      expect(p.x).toBeLessThan(layout.width);
+      expect(p.y).toBeGreaterThan(0);
+      expect(p.y).toBeLessThan(layout.height);
+    }
+    expect(layoutGraph({ nodes: layoutInputNodes(layout), edges: [{ from: 'x', to: 'y', kind: 'notifies' }] }).edges[0].labelAt).toBeUndefined();
+  });
+
+  it('lays a star out with senders left of the hub, receivers right, each column in input order', () => {
+    const names = ['delta', 'alpha', 'charlie', 'bravo', 'echo', 'foxtrot'];
+    const input: GraphInput = {
+      nodes: [{ id: 'hub', label: 'hub', focus: true }, ...names.map((id) => ({ id, label: id }))],
+      edges: [
+        { from: 'delta', to: 'hub', kind: 'hands-to' },
+        { from: 'hub', to: 'alpha', kind: 'receives-from' },
+        { from: 'charlie', to: 'hub', kind: 'notifies' },
+        { from: 'hub', to: 'bravo', kind: 'hands-to' },
+        { from: 'hub', to: 'echo', kind: 'reviewed-by' },
+        { from: 'foxtrot', to: 'hub', kind: 'hands-to' },
+      ],
+    };
+    const layout = layoutGraph(input);
+    const at = Object.fromEntries(layout.nodes.map((n) => [n.id, n]));
+    const left = ['delta', 'alpha', 'charlie', 'foxtrot'];
+    const right = ['bravo', 'echo'];
+    for (const id of left) expect(at[id].x, id).toBeLessThan(at.hub.x);
+    for (const id of right) expect(at[id].x, id).toBeGreaterThan(at.hub.x);
+    const topDown = (ids: string[]) => [...ids].sort((p, q) => at[p].y - at[q].y);
+    expect(topDown(left)).toEqual(left);
+    expect(topDown(right)).toEqual(right);
+    expect(noBoxOverlap(layout)).toBe(true);
+    expect(JSON.stringify(layoutGraph(input))).toBe(JSON.stringify(layout));
+  });
 });
+
+function layoutInputNodes(layout: GraphLayout) {
+  return layout.nodes.map(({ id, label }) => ({ id, label }));
+}
+
+function noBoxOverlap(layout: GraphLayout): boolean {
+  return layout.nodes.every((a, i) =>
+    layout.nodes.slice(i + 1).every((b) => Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2),
+  );
+}

@@ -63,7 +63,7 @@ export function collectionOverview(
  * the far side: agents of other collections (linked, `group`/`sublabel` = their collection)
  * and external names (`external: true`, no link). Render it with
  * `renderGraphSvg(layout, labels, { primaryGroup: collection })` so neighbours from other
- * collections are drawn muted.
+ * collections are drawn muted. For every collection at once, {@link collectionGraphs} is cheaper.
  */
 export function collectionGraph(
   collection: string,
@@ -72,10 +72,44 @@ export function collectionGraph(
   hrefFor: (slug: string) => string,
 ): GraphInput {
   const agentBySlug = bySlug(agents);
-  const nodes = new Map<string, GraphNodeInput>();
-  for (const a of agents) {
-    if (a.collection === collection) nodes.set(a.slug, { id: a.slug, label: a.name, href: hrefFor(a.slug), group: collection });
+  const members = agents.filter((a) => a.collection === collection);
+  return buildCollectionGraph(collection, members, agentBySlug, uniqueEdges(edges), hrefFor);
+}
+
+/**
+ * {@link collectionGraph} of each collection in `collections`, in that order. The edges are
+ * deduplicated and sorted into collections once, instead of scanning all of them per collection
+ * (a thousand-agent catalog has over a hundred collections and ten thousand edges).
+ */
+export function collectionGraphs(
+  collections: readonly string[],
+  agents: readonly GraphAgent[],
+  edges: readonly Edge[],
+  hrefFor: (slug: string) => string,
+): GraphInput[] {
+  const agentBySlug = bySlug(agents);
+  const members = new Map<string, GraphAgent[]>(collections.map((c) => [c, []]));
+  for (const a of agents) members.get(a.collection)?.push(a);
+  const touching = new Map<string, Edge[]>(collections.map((c) => [c, []]));
+  for (const e of uniqueEdges(edges)) {
+    const from = agentBySlug.get(e.from)?.collection;
+    const to = e.external ? undefined : agentBySlug.get(e.to)?.collection;
+    if (from !== undefined) touching.get(from)?.push(e);
+    if (to !== undefined && to !== from) touching.get(to)?.push(e);
   }
+  return collections.map((c) => buildCollectionGraph(c, members.get(c) ?? [], agentBySlug, touching.get(c) ?? [], hrefFor));
+}
+
+/** The graph of `collection` from its `members` and its deduplicated `edges` (others are skipped). */
+function buildCollectionGraph(
+  collection: string,
+  members: readonly GraphAgent[],
+  agentBySlug: ReadonlyMap<string, GraphAgent>,
+  edges: readonly Edge[],
+  hrefFor: (slug: string) => string,
+): GraphInput {
+  const nodes = new Map<string, GraphNodeInput>();
+  for (const a of members) nodes.set(a.slug, { id: a.slug, label: a.name, href: hrefFor(a.slug), group: collection });
 
   const endpoint = (slugOrName: string, external: boolean): string => {
     const agent = external ? undefined : agentBySlug.get(slugOrName);
@@ -97,7 +131,7 @@ export function collectionGraph(
   };
 
   const out: GraphEdgeInput[] = [];
-  for (const e of uniqueEdges(edges)) {
+  for (const e of edges) {
     const fromInside = agentBySlug.get(e.from)?.collection === collection;
     const toInside = !e.external && agentBySlug.get(e.to)?.collection === collection;
     if (!fromInside && !toInside) continue;

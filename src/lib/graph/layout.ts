@@ -1,9 +1,16 @@
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { EdgeKind } from '../schema.ts';
+import { pairRoutes, routeLanes } from './routes.ts';
+import { starHub, starOrder } from './star.ts';
+import { fitText, MAX_NODE_WIDTH, SUB_FONT_SIZE, textWidth } from './text.ts';
+
+// Text measurement lives in text.ts; svg.ts and the tests import it from here.
+export { charWidth, fitText, textWidth, FONT_SIZE, MAX_NODE_WIDTH, SUB_FONT_SIZE } from './text.ts';
 
 /**
  * Build-time graph layout with dagre. Everything here is pure and deterministic for a given
  * input order, so the same catalog always produces byte-identical SVG (and cache hits).
+ * dagre gets one edge per node pair (routes.ts) and, for a star, cheaper options (star.ts).
  */
 
 /** A node to lay out: an agent, a collection, or an external name. */
@@ -29,7 +36,7 @@ export interface GraphEdgeInput {
   from: string;
   to: string;
   kind: EdgeKind;
-  /** Number of aggregated edges; drawn as a label when above 1. */
+  /** Number of aggregated edges; drawn as a number on the edge when above 1. */
   count?: number;
 }
 
@@ -74,7 +81,10 @@ export interface LaidOutNode extends GraphNodeInput {
   text: string;
 }
 
-/** A routed edge. `points` run from the `from` node's border to the `to` node's border. */
+/**
+ * A routed edge. `points` run from the `from` node's border to the `to` node's border; edges
+ * between the same two nodes follow one route side by side, a few pixels apart.
+ */
 export interface LaidOutEdge extends GraphEdgeInput {
   points: GraphPoint[];
   /** Where to draw the count label, when `count` > 1. */
@@ -89,53 +99,9 @@ export interface GraphLayout {
   height: number;
 }
 
-/** Font size (px) the renderer uses for labels; widths below are estimated for it. */
-export const FONT_SIZE = 13;
-/** Font size (px) of the second line. */
-export const SUB_FONT_SIZE = 11;
-/** Widest a node box may get; longer labels are shortened. */
-export const MAX_NODE_WIDTH = 240;
 const MIN_NODE_WIDTH = 64;
 const PAD_X = 12;
 const MARGIN = 8;
-
-// East Asian Wide/Fullwidth ranges (Hangul Jamo, CJK, Hangul, compatibility, fullwidth forms,
-// supplementary ideographs) and emoji: these glyphs take about one em, twice a Latin letter.
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
-
-/**
- * Estimated advance width of one character at `fontSize`: a narrow character is one unit
- * (0.55 em, about the average lowercase Latin letter in system-ui) and a wide (CJK)
- * character two. We cannot measure text at build time without a font engine, so the unit
- * errs on the wide side; CJK glyphs are 1 em, so they get a little slack too.
- */
-export function charWidth(ch: string, fontSize = FONT_SIZE): number {
-  const unit = fontSize * 0.55;
-  return WIDE.test(ch) ? 2 * unit : unit;
-}
-
-/** Estimated rendered width of `text` in pixels at `fontSize`. */
-export function textWidth(text: string, fontSize = FONT_SIZE): number {
-  let w = 0;
-  for (const ch of text) w += charWidth(ch, fontSize);
-  return w;
-}
-
-/** `text`, shortened with a trailing `…` so its estimated width stays within `maxWidth`. */
-export function fitText(text: string, maxWidth: number, fontSize = FONT_SIZE): string {
-  if (textWidth(text, fontSize) <= maxWidth) return text;
-  const budget = maxWidth - charWidth('…', fontSize);
-  let out = '';
-  let w = 0;
-  for (const ch of text) {
-    const cw = charWidth(ch, fontSize);
-    if (w + cw > budget) break;
-    out += ch;
-    w += cw;
-  }
-  return `${out.trimEnd()}…`;
-}
 
 const r1 = (n: number): number => Math.round(n * 10) / 10;
 
@@ -145,11 +111,15 @@ const r1 = (n: number): number => Math.round(n * 10) / 10;
  * they cannot be drawn meaningfully. Coordinates are rounded to 0.1 px.
  */
 export function layoutGraph(input: GraphInput): GraphLayout {
-  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
+  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
   g.setGraph({ rankdir: 'LR', nodesep: 20, ranksep: 72, edgesep: 12, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
 
   const byId = new Map<string, LaidOutNode>();
+  // dagre keys its graphs by node name in plain objects. Names reused from graph to graph
+  // (n0, n1, …) let V8 reuse the objects' hidden classes; fresh slugs in every graph cost a new
+  // class per property, about half of the time of a small layout.
+  const keyOf = new Map<string, string>();
   for (const node of input.nodes) {
     if (byId.has(node.id)) continue;
     const maxText = MAX_NODE_WIDTH - 2 * PAD_X;
@@ -162,25 +132,28 @@ export function layoutGraph(input: GraphInput): GraphLayout {
     const height = node.sublabel ? 44 : 30;
     const laid: LaidOutNode = { ...node, text, x: 0, y: 0, width, height };
     if (sub) laid.sublabel = sub;
+    keyOf.set(node.id, `n${byId.size}`);
     byId.set(node.id, laid);
-    g.setNode(node.id, { width, height });
+    g.setNode(keyOf.get(node.id)!, { width, height });
   }
 
-  const kept: Array<{ edge: GraphEdgeInput; name: string }> = [];
-  input.edges.forEach((edge, i) => {
-    if (edge.from === edge.to || !byId.has(edge.from) || !byId.has(edge.to)) return;
-    kept.push({ edge, name: String(i) });
-    // "A receives from B" means work flows B → A; ranking it reversed keeps the flow reading
-    // left to right. Points are flipped back below so they always run from → to.
-    const [v, w] = edge.kind === 'receives-from' ? [edge.to, edge.from] : [edge.from, edge.to];
-    const counted = (edge.count ?? 1) > 1;
-    const label = counted
-      ? { width: textWidth(String(edge.count), SUB_FONT_SIZE) + 6, height: 14, labelpos: 'c' as const }
-      : {};
-    g.setEdge(v, w, label, String(i));
-  });
+  // One layout edge per node pair (routes.ts): dagre's cost grows with every edge and the
+  // dummy nodes it needs.
+  const routes = pairRoutes(input.edges.filter((e) => e.from !== e.to && byId.has(e.from) && byId.has(e.to)));
+  for (const route of routes) {
+    // The weight keeps a pair with several relations as short and straight as that many edges
+    // would be. Counts are drawn on the path afterwards, not as dagre labels: a label adds a
+    // node to dagre's graph.
+    g.setEdge(keyOf.get(route.v)!, keyOf.get(route.w)!, { weight: route.members.length });
+  }
 
-  dagre.layout(g);
+  const hub = starHub(byId.size, routes.map((r) => ({ v: keyOf.get(r.v)!, w: keyOf.get(r.w)! })));
+  // A star has no cycles, and longest-path ranking is exact for it (star.ts). Otherwise the
+  // greedy feedback-arc-set breaks cycles with fewer, shorter reversed edges than dagre's
+  // default depth-first one: large collection graphs get about a third fewer columns and
+  // dummy nodes, so they are narrower and cheaper to order.
+  Object.assign(g.graph(), hub === undefined ? { acyclicer: 'greedy' } : { ranker: 'longest-path' });
+  dagre.layout(g, hub === undefined ? {} : { customOrder: starOrder(hub, (key) => Number(key.slice(1))) });
 
   let minX = Infinity;
   let minY = Infinity;
@@ -194,28 +167,27 @@ export function layoutGraph(input: GraphInput): GraphLayout {
   };
 
   for (const [id, laid] of byId) {
-    const pos = g.node(id);
+    const pos = g.node(keyOf.get(id)!);
     laid.x = pos.x ?? 0;
     laid.y = pos.y ?? 0;
     grow(laid.x - laid.width / 2, laid.y - laid.height / 2);
     grow(laid.x + laid.width / 2, laid.y + laid.height / 2);
   }
 
-  const edges: LaidOutEdge[] = [];
-  for (const { edge, name } of kept) {
-    const [v, w] = edge.kind === 'receives-from' ? [edge.to, edge.from] : [edge.from, edge.to];
-    const routed = g.edge({ v, w, name });
-    const points: GraphPoint[] = (routed?.points ?? []).map((p) => ({ x: p.x, y: p.y }));
-    if (edge.kind === 'receives-from') points.reverse();
-    for (const p of points) grow(p.x, p.y);
-    const out: LaidOutEdge = { ...edge, points };
-    if ((edge.count ?? 1) > 1 && routed?.x !== undefined && routed.y !== undefined) {
-      out.labelAt = { x: routed.x, y: routed.y };
-      grow(routed.x - 12, routed.y - 8);
-      grow(routed.x + 12, routed.y + 8);
-    }
-    edges.push(out);
+  const drawn = new Map<GraphEdgeInput, LaidOutEdge>();
+  for (const route of routes) {
+    const path = g.edge(keyOf.get(route.v)!, keyOf.get(route.w)!)?.points ?? [];
+    routeLanes(route, path, byId.get(route.v)!, byId.get(route.w)!).forEach((out, i) => {
+      for (const p of out.points) grow(p.x, p.y);
+      // Room for the count, drawn centred on labelAt by svg.ts.
+      if (out.labelAt) {
+        grow(out.labelAt.x - 12, out.labelAt.y - 8);
+        grow(out.labelAt.x + 12, out.labelAt.y + 8);
+      }
+      drawn.set(route.members[i], out);
+    });
   }
+  const edges = input.edges.flatMap((e) => drawn.get(e) ?? []);
 
   if (!Number.isFinite(minX)) return { nodes: [], edges: [], width: 0, height: 0 };
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Agent } from '../schema.ts';
+import type { AgentEntry } from '../schema.ts';
 import { localizedAgentPaths } from '../routing/static-paths.ts';
 import { runInWorkers, poolThreads, workerFileAvailable } from '../worker-pool.ts';
 import { cacheKey, DEFAULT_GRAPH_CACHE_DIR } from './cache.ts';
@@ -30,7 +30,7 @@ const WORKER_URL = new URL('./layout-worker.ts', import.meta.url);
 const MIN_GRAPHS = 8;
 
 /** Every layout input of the site, link-free (as cached), without repeats. */
-export function siteGraphInputs(agents: readonly Agent[]): GraphInput[] {
+export function siteGraphInputs(agents: readonly AgentEntry[]): GraphInput[] {
   const { names, overview, inputs } = catalogGraphInputs(agents, (slug) => slug);
   const all = names.length > 1 ? [overview, ...inputs] : [...inputs];
   for (const path of localizedAgentPaths(agents).slice(0, agents.length)) {
@@ -45,7 +45,7 @@ export function siteGraphInputs(agents: readonly Agent[]): GraphInput[] {
 }
 
 /** Lays out the site's uncached graphs on worker threads, largest first. */
-export async function prewarmGraphLayouts(agents: readonly Agent[], cacheDir: string = DEFAULT_GRAPH_CACHE_DIR): Promise<PrewarmStats> {
+export async function prewarmGraphLayouts(agents: readonly AgentEntry[], cacheDir: string = DEFAULT_GRAPH_CACHE_DIR): Promise<PrewarmStats> {
   const started = performance.now();
   const inputs = siteGraphInputs(agents);
   const missing = inputs

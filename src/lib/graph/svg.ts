@@ -47,8 +47,12 @@ const KINDS: Record<EdgeKind, KindStyle> = {
 };
 const KIND_ORDER = Object.keys(KINDS) as EdgeKind[];
 
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff&<>"']/;
+
 /** Escapes text for XML/HTML text and attribute values; drops characters XML forbids. */
 export function escapeXml(text: string): string {
+  // Most labels need no escaping; one test is far cheaper than seven replaces per label.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')

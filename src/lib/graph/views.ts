@@ -1,11 +1,11 @@
-import type { Agent, Edge } from '../schema.ts';
+import type { AgentEntry, Edge } from '../schema.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { EdgeKindSchema } from '../schema.ts';
 import { layoutGraph, type GraphAgent, type GraphInput, type GraphLabels, type GraphLayout } from './layout.ts';
 import { renderGraphSvg } from './svg.ts';
-import { cachedSvg } from './cache.ts';
+import { cacheKey, cachedSvg } from './cache.ts';
 import { neighbourhood } from './neighbourhood.ts';
-import { collectionGraph, collectionOverview, orphans, unresolved, type UnresolvedName } from './catalog-graph.ts';
+import { collectionGraphs, collectionOverview, orphans, unresolved, type UnresolvedName } from './catalog-graph.ts';
 
 /**
  * The graphs pages show. Layouts are cached by content hash across builds and do not depend on
@@ -27,16 +27,31 @@ export function layoutKeyInput(input: GraphInput): GraphInput {
   return { nodes: input.nodes.map(({ href: _href, ...node }) => node), edges: input.edges };
 }
 
-/** Lays out a graph, or returns the layout cached for the same input (see {@link layoutKeyInput}). */
+/** Most layouts kept parsed in memory (a 1,000-agent catalog has about 1,100). */
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, GraphLayout>();
+
+/**
+ * Lays out a graph, or returns the layout cached for the same input (see {@link layoutKeyInput}).
+ * Each layout is also kept parsed in memory: every agent page and the graph page are rendered
+ * once per locale, and re-reading and parsing the cache file was most of their graph time.
+ */
 export function cachedLayout(input: GraphInput): GraphLayout {
   const bare = layoutKeyInput(input);
-  const layout = JSON.parse(cachedSvg({ layout: bare }, () => JSON.stringify(layoutGraph(bare)))) as GraphLayout;
-  const hrefs = new Map(input.nodes.map((n) => [n.id, n.href]));
-  for (const node of layout.nodes) {
-    const href = hrefs.get(node.id);
-    if (href !== undefined) node.href = href;
+  const key = cacheKey({ layout: bare });
+  let layout = memo.get(key);
+  if (!layout) {
+    layout = JSON.parse(cachedSvg({ layout: bare }, () => JSON.stringify(layoutGraph(bare)))) as GraphLayout;
+    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+    memo.set(key, layout);
   }
-  return layout;
+  // The shared layout is never changed: nodes that get a link are copies.
+  const hrefs = new Map(input.nodes.map((n) => [n.id, n.href]));
+  const nodes = layout.nodes.map((node) => {
+    const href = hrefs.get(node.id);
+    return href === undefined ? node : { ...node, href };
+  });
+  return { ...layout, nodes };
 }
 
 /**
@@ -47,18 +62,29 @@ export function relativeAgentHref(fromSlug: string, toSlug: string): string {
   return `${'../'.repeat(fromSlug.split('/').length)}${toSlug}/`;
 }
 
+/** Per agent: its neighbours (as a string) and its graph's layout, shared by its locales. */
+const agentLayouts = new WeakMap<AgentEntry, { neighbours: string; layout: GraphLayout | undefined }>();
+
 /** The neighbourhood graph of an agent (incoming and outgoing edges), or undefined if it has none. */
 export function agentGraphSvg(
-  agent: Agent,
+  agent: AgentEntry,
   neighbours: ReadonlyArray<GraphAgent>,
   labels: GraphLabels,
 ): string | undefined {
-  const input = agentGraphInput(agent, neighbours);
-  return input && renderGraphSvg(cachedLayout(input), labels, { idPrefix: 'g-agent' });
+  // Each agent page is rendered once per locale with the same agent and neighbours, and the
+  // graph's links are relative, so its layout (with links) is computed once.
+  const sig = neighbours.map((n) => `${n.slug}\u0000${n.name}\u0000${n.collection}`).join('\u0001');
+  let entry = agentLayouts.get(agent);
+  if (!entry || entry.neighbours !== sig) {
+    const input = agentGraphInput(agent, neighbours);
+    entry = { neighbours: sig, layout: input && cachedLayout(input) };
+    agentLayouts.set(agent, entry);
+  }
+  return entry.layout && renderGraphSvg(entry.layout, labels, { idPrefix: 'g-agent' });
 }
 
 /** The input of an agent's neighbourhood graph, or undefined if it has no edges. */
-export function agentGraphInput(agent: Agent, neighbours: ReadonlyArray<GraphAgent>): GraphInput | undefined {
+export function agentGraphInput(agent: AgentEntry, neighbours: ReadonlyArray<GraphAgent>): GraphInput | undefined {
   const edges: Edge[] = [...agent.outgoing, ...agent.incoming];
   if (!edges.length) return undefined;
   const nodes = new Map<string, GraphAgent>([[agent.slug, { slug: agent.slug, name: agent.name, collection: agent.collection }]]);
@@ -85,20 +111,24 @@ export interface CatalogGraphView {
 }
 
 /** Builds the catalog graph page: an overview of collections, one graph per collection, loose ends. */
-export function catalogGraphView(agents: readonly Agent[], labels: GraphLabels, hrefFor: (slug: string) => string): CatalogGraphView {
+export function catalogGraphView(agents: readonly AgentEntry[], labels: GraphLabels, hrefFor: (slug: string) => string): CatalogGraphView {
   const { graphAgents, edges, names, idOf, overview, inputs } = catalogGraphInputs(agents, hrefFor);
-  const collections = names.map((collection, i) => {
-    const input = inputs[i];
-    const svg = renderGraphSvg(cachedLayout(input), labels, { idPrefix: idOf(collection), primaryGroup: collection });
-    const members = new Set(graphAgents.filter((a) => a.collection === collection).map((a) => a.slug));
-    return {
-      collection,
-      count: members.size,
-      id: idOf(collection),
-      svg,
-      edges: edges.filter((e) => members.has(e.from)),
-    };
-  });
+  // One pass over agents and edges, not one per collection.
+  const collectionOf = new Map(graphAgents.map((a) => [a.slug, a.collection]));
+  const counts = new Map<string, number>();
+  for (const a of graphAgents) counts.set(a.collection, (counts.get(a.collection) ?? 0) + 1);
+  const edgesFrom = new Map<string, Edge[]>(names.map((c) => [c, []]));
+  for (const e of edges) {
+    const from = collectionOf.get(e.from);
+    if (from !== undefined) edgesFrom.get(from)?.push(e);
+  }
+  const collections = names.map((collection, i) => ({
+    collection,
+    count: counts.get(collection) ?? 0,
+    id: idOf(collection),
+    svg: renderGraphSvg(cachedLayout(inputs[i]), labels, { idPrefix: idOf(collection), primaryGroup: collection }),
+    edges: edgesFrom.get(collection) ?? [],
+  }));
   return {
     overviewSvg: names.length > 1 ? renderGraphSvg(cachedLayout(overview), labels, { idPrefix: 'g-overview' }) : undefined,
     collections,
@@ -108,13 +138,13 @@ export function catalogGraphView(agents: readonly Agent[], labels: GraphLabels, 
 }
 
 /** The layout inputs of the catalog graph page: the overview and one graph per collection. */
-export function catalogGraphInputs(agents: readonly Agent[], hrefFor: (slug: string) => string) {
+export function catalogGraphInputs(agents: readonly AgentEntry[], hrefFor: (slug: string) => string) {
   const graphAgents: GraphAgent[] = agents.map((a) => ({ slug: a.slug, name: a.name, collection: a.collection }));
   const edges = agents.flatMap((a) => a.outgoing);
   const names = [...new Set(graphAgents.map((a) => a.collection))].sort();
   const index = new Map(names.map((c, i) => [c, i]));
   const idOf = (c: string) => `collection-${(index.get(c) ?? -1) + 1}`;
   const overview = collectionOverview(graphAgents, edges, (c) => `#${idOf(c)}`);
-  const inputs = names.map((collection) => collectionGraph(collection, graphAgents, edges, hrefFor));
+  const inputs = collectionGraphs(names, graphAgents, edges, hrefFor);
   return { graphAgents, edges, names, idOf, overview, inputs };
 }
