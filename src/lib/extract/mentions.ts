@@ -40,6 +40,8 @@ interface EdgePattern {
   regex: RegExp;
   /** Number of literal characters: the most specific wording wins. */
   weight: number;
+  /** The longest literal word of the pattern, lower case: a sentence without it cannot match. */
+  literal: string;
 }
 
 /** Compiles `从 {agent} 接收` / `hand … off to {agent}` into a regex capturing the name list. */
@@ -56,7 +58,11 @@ function compilePattern(kind: EdgeKind, pattern: string): EdgePattern {
   const start = /^[A-Za-z]/.test(pattern) ? '(?<![A-Za-z])' : '';
   const end = /[A-Za-z]$/.test(pattern) ? '(?![A-Za-z])' : '';
   const weight = pattern.replace(/\{agent\}|…|\s/g, '').length;
-  return { kind, regex: new RegExp(start + source + end, 'giu'), weight };
+  const literal = parts
+    .filter((p) => p !== '{agent}' && p !== '…' && p.trim())
+    .reduce((a, b) => (b.length > a.length ? b : a), '')
+    .toLowerCase();
+  return { kind, regex: new RegExp(start + source + end, 'giu'), weight, literal };
 }
 
 const PATTERNS: EdgePattern[] = Object.entries(vocab.edges as Record<string, Record<string, string[]>>).flatMap(
@@ -134,14 +140,20 @@ export function sentences(text: string): string[] {
  * @param self the agent's own name, never a mention.
  */
 export function mentionsInSentence(sentence: string, loose: boolean, marked = new Set<string>(), self?: string): Mention[] {
-  // Most sentences name no agent-shaped word: skip the relation patterns for them.
+  // Most sentences name no agent-shaped word: skip the relation patterns for them. Every agent
+  // name has a hyphen, so a sentence without one is done before any regex runs.
+  if (!sentence.includes('-')) return [];
   const text = splitSlashedNames(sentence);
   const words = text.match(NAME_RE) ?? [];
   if (!words.some((w) => isAgentShaped(w.replace(/^@/, '')))) return [];
   // The most specific relation wording naming each word, and whether it names the word directly
   // (`to X`) or further down a list (`to X and recurring-pattern findings`).
   const related = new Map<string, { kind: EdgeKind; weight: number; direct: boolean }>();
+  // Lower case finds what the case-insensitive patterns find, except the long s (ſ), which they
+  // read as an s: a sentence holding one is matched against every pattern.
+  const lower = text.includes('ſ') ? undefined : text.toLowerCase();
   for (const p of PATTERNS) {
+    if (lower !== undefined && !lower.includes(p.literal)) continue;
     for (const m of text.matchAll(p.regex)) {
       (m.groups!.agents.match(NAME_RE) ?? []).forEach((raw, i) => {
         const word = raw.replace(/^@/, '').toLowerCase();
@@ -177,9 +189,11 @@ export function mentionsInSentence(sentence: string, loose: boolean, marked = ne
 
 /** The mentions in a paragraph, heading or table row (a row is one piece of evidence). */
 export function mentionsInNode(node: Nodes, loose: boolean, self?: string): Mention[] {
-  const marked = markedNames(node);
   // mdast-util-to-string glues cells together; keep them apart so names stay words.
   const text = node.type === 'tableRow' ? node.children.map((c) => toString(c).trim()).join(' | ') : toString(node);
+  // No hyphen, no agent name (see mentionsInSentence): skip the markup scan and the sentences.
+  if (!text.includes('-')) return [];
+  const marked = markedNames(node);
   return sentences(text).flatMap((s) => mentionsInSentence(s, loose, marked, self));
 }
 

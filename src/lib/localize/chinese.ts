@@ -48,7 +48,20 @@ const PUA_BASE = 0xf0000;
  * @example toScript('智能体的质量', 'zh-Hant') // '智能體的品質'
  */
 export function toScript(text: string, to: Script): string {
-  if (!/[\u3400-\u9fff]/.test(text)) return text;
+  return hasConvertibleHan(text) ? toScriptPiece(text, to) : text;
+}
+
+/** The quick test of {@link toScript}: text without a common Han character is left as it is. */
+export function hasConvertibleHan(text: string): boolean {
+  return /[\u3400-\u9fff]/.test(text);
+}
+
+/**
+ * Converts a piece of a larger text that {@link toScript} converts ({@link hasConvertibleHan}),
+ * exactly as it is converted inside that text: without the quick test, which the piece alone
+ * might fail (a rare Han character outside the tested range is still converted).
+ */
+export function toScriptPiece(text: string, to: Script): string {
   const rows = TABLES[to];
   const replacements: string[] = [];
   let protectedText = text;
@@ -74,9 +87,19 @@ export function changedCharacters(text: string, to: Script): number {
     'zh-Hans': OpenCC.Converter({ from: 't', to: 'cn' }),
   };
   const converted = chars[to](text);
+  // Compared code point by code point, without splitting both texts into arrays of characters.
   let changed = 0;
-  const a = Array.from(text);
-  const b = Array.from(converted);
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) changed++;
-  return changed + Math.abs(a.length - b.length);
+  let i = 0;
+  let j = 0;
+  while (i < text.length && j < converted.length) {
+    const a = text.codePointAt(i)!;
+    const b = converted.codePointAt(j)!;
+    if (a !== b) changed++;
+    i += a > 0xffff ? 2 : 1;
+    j += b > 0xffff ? 2 : 1;
+  }
+  // The longer text's remaining characters count as changed.
+  for (; i < text.length; changed++) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  for (; j < converted.length; changed++) j += converted.codePointAt(j)! > 0xffff ? 2 : 1;
+  return changed;
 }

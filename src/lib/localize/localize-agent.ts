@@ -3,11 +3,12 @@ import type { Locale } from '../locales.ts';
 import { LOCALES, isChinese } from '../locales.ts';
 import type { LocalizedContent, Problem, Checklist, Item, Mention, Section } from '../schema.ts';
 import type { ParsedAgent } from '../parse/parse-agent.ts';
-import { parseMarkdown, assignAnchors, transferAnchors } from '../parse/markdown.ts';
+import { parseMarkdown, assignAnchors, transferAnchors, cloneTree } from '../parse/markdown.ts';
 import { parseDescription } from '../parse/examples.ts';
 import { renderMarkdown } from '../render/markdown-html.ts';
 import { renderInline } from '../render/inline.ts';
-import { toScript } from './chinese.ts';
+import { toScript, type Script } from './chinese.ts';
+import { convertTree } from './convert-tree.ts';
 import type { TranslationFile } from './translation-file.ts';
 
 /** What the extract stage returns for one tree. */
@@ -75,8 +76,13 @@ function plainSummary(markdown: string): string {
     .trim();
 }
 
-function convert(text: Text, to: 'zh-Hant' | 'zh-Hans'): Text {
-  return { description: toScript(text.description, to), body: toScript(text.body, to), title: toScript(text.title, to) };
+/** A text in the other Chinese script; the body only when it will be parsed (`withBody`). */
+function convert(text: Text, to: Script, withBody = true): Text {
+  return {
+    description: toScript(text.description, to),
+    body: withBody ? toScript(text.body, to) : '',
+    title: toScript(text.title, to),
+  };
 }
 
 /**
@@ -94,8 +100,12 @@ export function localizeAgent(
   extract: Extractor,
 ): LocalizedAgent {
   const fm = { ...agent.extra, collaborators: agent.collaborators };
-  const sourceTree = structuredClone(agent.tree);
+  const sourceTree = cloneTree(agent.tree);
   assignAnchors(sourceTree);
+  // The other script's tree is made now, before extraction adds HTML ids to the source tree.
+  const otherScript: Script | undefined =
+    agent.sourceLang === 'zh-Hans' ? 'zh-Hant' : agent.sourceLang === 'zh-Hant' ? 'zh-Hans' : undefined;
+  const convertedTree = otherScript && convertTree(sourceTree, agent.body, otherScript);
   const source: Text = { description: agent.description, body: agent.body, title: agent.name };
   const { sameShape: _same, mentions, ...originalContent } = build(source, sourceTree, extract, fm, sourceTree);
   const problems: Problem[] = [];
@@ -107,7 +117,8 @@ export function localizeAgent(
       continue;
     }
     if (isChinese(locale) && isChinese(agent.sourceLang)) {
-      const { sameShape: _s, mentions: _m, ...content } = build(convert(source, locale as 'zh-Hant' | 'zh-Hans'), sourceTree, extract, fm);
+      const text = convert(source, locale as Script, !convertedTree);
+      const { sameShape: _s, mentions: _m, ...content } = build(text, sourceTree, extract, fm, convertedTree);
       localized[locale] = { ...content, status: 'converted', contentLang: locale };
       continue;
     }
@@ -120,7 +131,7 @@ export function localizeAgent(
       continue;
     }
     let text: Text = { description: translation.description, body: translation.body, title: translation.title ?? agent.name };
-    if (viaOther) text = convert(text, locale as 'zh-Hant' | 'zh-Hans');
+    if (viaOther) text = convert(text, locale as Script);
     const { sameShape, mentions: _m, ...content } = build(text, sourceTree, extract, fm);
     if (!sameShape) {
       problems.push({

@@ -7,7 +7,7 @@ import { changedCharacters } from '../localize/chinese.ts';
  * the one that OpenCC would change less is the one the text is written in.
  */
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/gu;
+const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]+/gu;
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 
 /** The result of {@link detectLanguage}, with the counts it was based on. */
@@ -26,12 +26,13 @@ function stripCode(text: string): string {
  */
 export function detectLanguage(text: string): Detection {
   const prose = stripCode(text);
-  const hanChars = prose.match(HAN) ?? [];
-  const han = hanChars.length;
+  // The Han characters as one string (each is one UTF-16 unit), not an array of one-character strings.
+  const hanText = prose.replace(NOT_HAN, '');
+  const han = hanText.length;
   const latinWords = (prose.match(LATIN_WORD) ?? []).length;
   // Chinese agent files mix in many English terms; a third of the weight in Han is enough.
   if (han === 0 || han * 3 < latinWords) return { lang: 'en', han, latinWords };
-  const sample = hanChars.join('').slice(0, 20000);
+  const sample = hanText.slice(0, 20000);
   const traditionalOnly = changedCharacters(sample, 'zh-Hans');
   const simplifiedOnly = changedCharacters(sample, 'zh-Hant');
   return { lang: traditionalOnly > simplifiedOnly ? 'zh-Hant' : 'zh-Hans', han, latinWords };

@@ -11,6 +11,11 @@ export interface DecodedFile {
   problems: Problem[];
 }
 
+// One decoder of each kind for every file: creating a TextDecoder costs more than decoding a
+// typical agent file. A decode call without `stream` carries no state over to the next call.
+const STRICT = new TextDecoder('utf-8', { fatal: true });
+const LENIENT = new TextDecoder('utf-8');
+
 function lineOfByte(bytes: Uint8Array, index: number): number {
   let line = 1;
   for (let i = 0; i < index && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
@@ -70,10 +75,10 @@ export function decodeAgentFile(bytes: Uint8Array, file: string, maxBytes = MAX_
   const problems: Problem[] = [];
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = STRICT.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    text = new TextDecoder('utf-8').decode(bytes);
+    text = LENIENT.decode(bytes);
     problems.push({
       file,
       line: lineOfByte(bytes, at),

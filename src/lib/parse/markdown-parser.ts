@@ -1,0 +1,74 @@
+import type { Root } from 'mdast';
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { limitNesting } from './nesting.ts';
+
+/**
+ * The markdown tree of an agent body. Agent files are plain CommonMark + GFM, never MDX: JSX,
+ * `import` lines and `{expressions}` stay text.
+ *
+ * Parsing is most of the cost of a build, and two GFM constructs are tried all over a document:
+ * literal autolinks at every word (an e-mail address may start anywhere) and tables at every
+ * line. A text that cannot hold one is parsed with that construct switched off, which gives the
+ * same tree in about three quarters of the time. The tests that decide this look for characters
+ * each construct needs, so they never switch off one the text could use.
+ */
+
+/** Micromark names of the literal autolink constructs (micromark-extension-gfm-autolink-literal). */
+const AUTOLINK_CONSTRUCTS = ['wwwAutolink', 'protocolAutolink', 'emailAutolink'];
+
+/**
+ * Texts that may hold a literal autolink: each kind needs `www.`, `http:`, `https:`, or an `@`
+ * followed by a domain with a dot, in a text node. Text comes from the source as written, with
+ * backslash escapes (`www\.`) and character references (`&#64;`) decoded.
+ */
+const MAY_AUTOLINK = /&|www(?:\.|\\\.)|https?(?::|\\:)|@(?:[\w-]|\\[-_])*(?:\.|\\\.)/i;
+
+/**
+ * Texts that may hold a table: its delimiter row needs a `|`, or an alignment colon, which always
+ * touches a dash (`:-`, `-:`); without either, the row is a thematic break or setext underline.
+ */
+const MAY_TABLE = /\||:-|-:/;
+
+interface Skips {
+  autolinks: boolean;
+  tables: boolean;
+}
+
+/** A remark plugin (after remark-gfm) that switches off the constructs `skips` names. */
+function withoutConstructs(this: Processor, skips: Skips): void {
+  const data = this.data();
+  const names = [...(skips.autolinks ? AUTOLINK_CONSTRUCTS : []), ...(skips.tables ? ['table'] : [])];
+  data.micromarkExtensions!.push({ disable: { null: names } });
+  if (!skips.autolinks) return;
+  // Literal autolinks are also looked for in text nodes after parsing (mdast-util-gfm-autolink-literal).
+  data.fromMarkdownExtensions = data.fromMarkdownExtensions!.map((group) =>
+    (Array.isArray(group) ? group : [group]).map((ext) =>
+      ext.enter && 'literalAutolink' in ext.enter ? { ...ext, transforms: [] } : ext,
+    ),
+  );
+}
+
+const parsers = new Map<string, Processor>();
+
+function parserFor(skips: Skips): Processor {
+  const key = `${skips.autolinks}/${skips.tables}`;
+  let parser = parsers.get(key);
+  if (!parser) {
+    const base = unified().use(remarkParse).use(remarkGfm);
+    parser = (skips.autolinks || skips.tables ? base.use(withoutConstructs, skips) : base) as unknown as Processor;
+    parsers.set(key, parser);
+  }
+  return parser;
+}
+
+/**
+ * Parses markdown into an mdast tree (CommonMark + GFM). Headings inside code fences stay code.
+ * Lines nested deeper than {@link limitNesting}'s limit are flattened first (hostile input).
+ */
+export function parseMarkdown(text: string): Root {
+  const limited = limitNesting(text).text;
+  const parser = parserFor({ autolinks: !MAY_AUTOLINK.test(limited), tables: !MAY_TABLE.test(limited) });
+  return parser.runSync(parser.parse(limited)) as Root;
+}
