@@ -16,16 +16,18 @@ import { fileURLToPath } from 'node:url';
  * Heavy modules are imported inside the hooks, so loading the Astro config stays quick.
  */
 
-async function catalogJobs() {
-  const [{ buildCatalog }, { agentsDir }, { useTranslations }, { ogJobs }] = await Promise.all([
+async function catalogJobs(fresh = false) {
+  const [{ buildCatalog }, { publishedAgents }, { agentsDir }, { useTranslations }, { ogJobs }] = await Promise.all([
     import('../lib/catalog/build-catalog.ts'),
+    import('../lib/catalog/agent-bodies.ts'),
     import('../loaders/agents-loader.ts'),
     import('../lib/i18n/ui.ts'),
     import('../lib/og/card.ts'),
   ]);
-  // The content layer built the catalog moments ago; its per-file cache makes this a read.
-  const catalog = await buildCatalog({ agentsDir: agentsDir() });
-  return ogJobs(catalog.agents, useTranslations);
+  // In a build the content loader has just published the catalog; the dev server asks for a
+  // fresh one (an edited agent shows at once), which the per-file cache makes a quick read.
+  const agents = (fresh ? undefined : publishedAgents()) ?? (await buildCatalog({ agentsDir: agentsDir() })).agents;
+  return ogJobs(agents, useTranslations);
 }
 
 async function ogCacheDir(): Promise<string> {
@@ -74,7 +76,7 @@ export default function ogImages(): AstroIntegration {
           try {
             // Built per request, so an edited agent shows at once; the file cache keeps it quick.
             const out = decodeURIComponent(url.pathname.slice(prefix.length - 3));
-            const job = (await catalogJobs()).find((j) => j.out === out);
+            const job = (await catalogJobs(true)).find((j) => j.out === out);
             if (!job) return next();
             const [{ cardPng }, { loadFonts, fontRequests, fontChunks }, { cardTexts, drawableCard }] = await Promise.all([
               import('../lib/og/render.ts'),

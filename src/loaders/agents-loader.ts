@@ -4,7 +4,7 @@ import { buildCatalog, type Catalog } from '../lib/catalog/build-catalog.ts';
 import { defaultCacheDir } from '../lib/catalog/file-cache.ts';
 import { catalogReport, formatReport } from '../lib/catalog/report.ts';
 import { prewarmGraphLayouts } from '../lib/graph/prewarm.ts';
-import { publishBodies, splitAgent } from '../lib/catalog/agent-bodies.ts';
+import { publishAgents, publishBodies, splitAgent } from '../lib/catalog/agent-bodies.ts';
 import type { AgentBody } from '../lib/schema.ts';
 import { LOCALES } from '../lib/locales.ts';
 import { buildSearchRecord } from '../lib/search/records.ts';
@@ -81,6 +81,7 @@ export function agentsLoader(): Loader {
         store.set({ id: agent.slug, data, digest: generateDigest(JSON.stringify(entry)) });
       }
       publishBodies(bodies);
+      publishAgents(catalog.agents);
     },
   };
 }

@@ -12,8 +12,9 @@ import type { Agent, AgentBody, AgentEntry, LocalizedEntry } from '../schema.ts'
  */
 
 const REGISTRY = Symbol.for('agent-atlas.agent-bodies');
+const AGENTS = Symbol.for('agent-atlas.agents');
 
-type Holder = { [REGISTRY]?: ReadonlyMap<string, AgentBody> };
+type Holder = { [REGISTRY]?: ReadonlyMap<string, AgentBody>; [AGENTS]?: readonly Agent[] };
 
 /** Splits a catalog agent into its content-layer entry and its body. */
 export function splitAgent(agent: Agent): { entry: AgentEntry; body: AgentBody } {
@@ -46,4 +47,17 @@ export function agentBody(slug: string, holder: object = globalThis): AgentBody 
       ? `No body was published for the agent "${slug}". The content layer and the agent bodies disagree; run the build again without the cache (rm -rf node_modules/.astro).`
       : `No agent bodies were published in this process. They come from the agents content loader (src/loaders/agents-loader.ts), which must run in the same process as the pages (astro build or astro dev).`,
   );
+}
+
+/**
+ * Makes `agents` (the whole catalog, bodies included) this process's catalog, for build steps
+ * outside the pages (the preview images) that would otherwise build it a second time.
+ */
+export function publishAgents(agents: readonly Agent[], holder: object = globalThis): void {
+  (holder as Holder)[AGENTS] = agents;
+}
+
+/** The catalog the content loader published in this process, if it ran. */
+export function publishedAgents(holder: object = globalThis): readonly Agent[] | undefined {
+  return (holder as Holder)[AGENTS];
 }

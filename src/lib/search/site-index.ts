@@ -104,17 +104,22 @@ async function pruneBundles(cacheDir: string, current: string): Promise<void> {
  * once; {@link PendingSearchIndex.write} finishes.
  */
 export function startSearchIndex(records: readonly SearchRecord[], cacheDir: string): PendingSearchIndex {
-  const htmls = records.map(recordToHtml);
+  // Held only until Pagefind has them (tens of MB at a thousand agents).
+  let htmls: string[] | undefined = records.map(recordToHtml);
   const key = contentHash(JSON.stringify([BUNDLE_VERSION, pagefindVersion(), records.map((r) => [r.url, r.slug]), htmls]), 32);
   const bundle = path.join(cacheDir, key);
   const started = performance.now();
   const ready = (async () => {
-    if (existsSync(`${bundle}.done`)) return { fromCache: true, ms: Math.round(performance.now() - started) };
+    if (existsSync(`${bundle}.done`)) {
+      htmls = undefined;
+      return { fromCache: true, ms: Math.round(performance.now() - started) };
+    }
     await mkdir(cacheDir, { recursive: true });
     const { index, errors } = await pagefind.createIndex({});
     try {
       if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-      await addAll(index, records, htmls);
+      await addAll(index, records, htmls!);
+      htmls = undefined;
       await writeBundle(index, records, bundle);
       await index.deleteIndex();
     } finally {
