@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,6 @@ import { recordToHtml } from './record-html.ts';
 import { sectionMaps } from './index-files.ts';
 import { ST_PHRASES_FILE_NAME, sectionMapFileName } from './bundle-files.ts';
 import { pruneStPhrases } from './script-convert.ts';
-import { contentHash } from '../hash.ts';
 
 /**
  * The site's search index, built beside the pages rather than after them. Pagefind indexes in
@@ -99,6 +99,13 @@ async function pruneBundles(cacheDir: string, current: string): Promise<void> {
   await Promise.all(stale.map((n) => rm(path.join(cacheDir, n), { recursive: true, force: true })));
 }
 
+/** The cache key of a bundle: everything indexed, hashed piece by piece (no 40 MB string). */
+function bundleKey(records: readonly SearchRecord[], htmls: readonly string[]): string {
+  const hash = createHash('sha256').update(`${BUNDLE_VERSION}\0${pagefindVersion()}\0`);
+  records.forEach((r, i) => hash.update(`${r.url}\0${r.slug}\0`).update(htmls[i]).update('\0'));
+  return hash.digest('hex').slice(0, 32);
+}
+
 /**
  * Starts building the bundle of `records` in `cacheDir` (or finds it there) and returns at
  * once; {@link PendingSearchIndex.write} finishes.
@@ -106,7 +113,7 @@ async function pruneBundles(cacheDir: string, current: string): Promise<void> {
 export function startSearchIndex(records: readonly SearchRecord[], cacheDir: string): PendingSearchIndex {
   // Held only until Pagefind has them (tens of MB at a thousand agents).
   let htmls: string[] | undefined = records.map(recordToHtml);
-  const key = contentHash(JSON.stringify([BUNDLE_VERSION, pagefindVersion(), records.map((r) => [r.url, r.slug]), htmls]), 32);
+  const key = bundleKey(records, htmls);
   const bundle = path.join(cacheDir, key);
   const started = performance.now();
   const ready = (async () => {
