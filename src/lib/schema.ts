@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { LOCALES } from './locales.ts';
+import { FrontMatterSchema } from './front-matter-schema.ts';
 
 /**
  * The single source of truth for an agent's data. Every stage produces or consumes these
@@ -166,36 +167,7 @@ export const LocalizedContentSchema = z.object({
   translationFile: z.string().optional(),
 });
 
-/** The front matter fields Agent Atlas understands; unknown fields are kept in `extra`. */
-export const FrontMatterSchema = z
-  .object({
-    /** Agent name, usually kebab-case. */
-    name: z.string().trim().min(1).optional(),
-    /** When to use the agent; may embed `<example>` blocks. */
-    description: z.string().optional(),
-    /** Tools the agent may use: a comma-separated string or a list. */
-    tools: z
-      .union([z.string(), z.array(z.union([z.string(), z.number()]))])
-      .optional()
-      .transform((v) =>
-        v === undefined
-          ? undefined
-          : (Array.isArray(v) ? v.map(String) : v.split(','))
-              .map((t) => t.trim())
-              .filter(Boolean),
-      ),
-    /** Model alias such as `sonnet` or `opus`. */
-    model: z.string().optional(),
-    /** Display color. */
-    color: z.string().optional(),
-    /** Overrides language detection: `en`, `zh-Hant`, `zh-Hans` (or zh-TW / zh-CN). */
-    lang: z.string().optional(),
-    /** Old slugs that must keep working. */
-    aliases: z.union([z.string(), z.array(z.string())]).optional(),
-    /** Agents this one works with, by name. */
-    collaborators: z.union([z.string(), z.array(z.string())]).optional(),
-  })
-  .loose();
+export { FrontMatterSchema };
 
 /** Everything the site knows about one agent. */
 export const AgentSchema = z.object({
