@@ -18,7 +18,7 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const pending = takePendingSearchIndex();
         if (!pending) {
-          logger.warn('The agents loader did not start a search index, so the site has no search. Is the `agents` collection in src/content.config.ts?');
+          logger.warn('No search index was built: the catalog has no agents (or the `agents` collection is missing from src/content.config.ts).');
           return;
         }
         const started = performance.now();

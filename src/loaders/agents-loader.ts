@@ -53,7 +53,7 @@ async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
     // Meanwhile (this thread is free) the search records go to Pagefind, which indexes them in
     // its own process while the pages render; the integration writes the bundle at the end.
     const search = searchIndexRequest();
-    if (search) {
+    if (search && catalog.agents.length) {
       const records = catalog.agents.flatMap((agent) => LOCALES.map((locale) => buildSearchRecord(agent, locale, search.base)));
       setPendingSearchIndex(startSearchIndex(records, path.join(defaultCacheDir(), 'search')));
     }
