@@ -47,3 +47,18 @@ test('the collaboration section lists the edges as text with their kind and evid
   await expect(list).toContainText('api-designer');
   await expect(list).toContainText('從 api-designer 接收 API 規範');
 });
+
+test('pages and graphs follow the theme in effect: the system scheme, unless the reader chose one', async ({ page }) => {
+  const background = () => page.locator('svg.agraph').first().evaluate((svg) => getComputedStyle(svg).backgroundColor);
+  const pageBackground = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('en/graph/');
+  expect(await background()).toBe('rgb(15, 23, 42)');
+  expect(await pageBackground()).toBe('rgb(15, 20, 25)');
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  expect(await pageBackground()).toBe('rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  expect(await background()).toBe('rgb(15, 23, 42)');
+});
