@@ -3,7 +3,8 @@
  *
  * Builds a synthetic catalog of N agents (default 1,000) three times and measures each build:
  * - cold: from nothing (no Astro data store, no Agent Atlas caches);
- * - coldCachedImages: from nothing but the preview-image cache, as CI with a kept image cache;
+ * - coldCachedImages: from nothing but the preview-image cache (no output folder either), as CI
+ *   with a kept image cache;
  * - warm: after editing one agent file, every cache kept.
  * Then the sizes a reader downloads (agent page HTML and JavaScript, gzip) and, in headless
  * Chromium, search speed. Writes `bench/results.json` (or `--results FILE`) and prints a table.
@@ -112,6 +113,8 @@ async function main() {
 
   let cachedImages = skipped;
   if (wanted.has('coldCachedImages')) {
+    // A fresh checkout with a kept image cache: no output folder, no Astro or Agent Atlas cache.
+    await rm(dirs.out, { recursive: true, force: true });
     await rm(dirs.astroCache, { recursive: true, force: true });
     await clearAtlasCache(['og']);
     cachedImages = await build('coldCachedImages');
