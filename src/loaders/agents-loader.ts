@@ -4,8 +4,7 @@ import { buildCatalog, type Catalog } from '../lib/catalog/build-catalog.ts';
 import { defaultCacheDir } from '../lib/catalog/file-cache.ts';
 import { catalogReport, formatReport } from '../lib/catalog/report.ts';
 import { prewarmGraphLayouts } from '../lib/graph/prewarm.ts';
-import { publishAgents, publishBodies, splitAgent } from '../lib/catalog/agent-bodies.ts';
-import type { AgentBody } from '../lib/schema.ts';
+import { publishAgents, splitAgent } from '../lib/catalog/agent-bodies.ts';
 import { LOCALES } from '../lib/locales.ts';
 import { buildSearchRecord } from '../lib/search/records.ts';
 import { searchIndexRequest, setPendingSearchIndex, startSearchIndex } from '../lib/search/site-index.ts';
@@ -71,16 +70,14 @@ export function agentsLoader(): Loader {
     load: async ({ store, logger, parseData, generateDigest }) => {
       const catalog = await catalogOnce(logger);
       store.clear();
-      const bodies = new Map<string, AgentBody>();
       for (const agent of catalog.agents) {
-        const { entry, body } = splitAgent(agent);
-        bodies.set(agent.slug, body);
+        const { entry } = splitAgent(agent);
         const data = await parseData({ id: agent.slug, data: entry as unknown as Record<string, unknown> });
         // The digest covers the whole entry: a changed pipeline (same file, new output) must
         // replace the stored entry, not only a changed file.
         store.set({ id: agent.slug, data, digest: generateDigest(JSON.stringify(entry)) });
       }
-      publishBodies(bodies);
+      // The bodies stay out of the store; the pages find them in the published catalog.
       publishAgents(catalog.agents);
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
-import { agentBody, publishAgents, publishBodies, publishedAgents, splitAgent } from '../../src/lib/catalog/agent-bodies.ts';
+import { agentBody, publishAgents, publishedAgents, splitAgent } from '../../src/lib/catalog/agent-bodies.ts';
 import { AgentBodySchema, AgentEntrySchema, AgentSchema } from '../../src/lib/schema.ts';
 import { LOCALES } from '../../src/lib/locales.ts';
 import {
@@ -40,9 +40,9 @@ describe('agent entries and bodies', async () => {
   it('are found by slug once published, and a missing one is an error that says why', () => {
     const holder = {};
     expect(() => agentBody('backend-developer', holder)).toThrow(/No agent bodies were published/);
-    const { body } = splitAgent(catalog.agents.find((a) => a.slug === 'backend-developer')!);
-    publishBodies(new Map([['backend-developer', body]]), holder);
-    expect(agentBody('backend-developer', holder)).toBe(body);
+    const agent = catalog.agents.find((a) => a.slug === 'backend-developer')!;
+    publishAgents([agent], holder);
+    expect(agentBody('backend-developer', holder)).toEqual(splitAgent(agent).body);
     expect(() => agentBody('nobody', holder)).toThrow(/No body was published for the agent "nobody"/);
   });
 

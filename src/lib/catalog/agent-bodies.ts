@@ -5,59 +5,64 @@ import type { Agent, AgentBody, AgentEntry, LocalizedEntry } from '../schema.ts'
  * The bulky part of each agent (file text and body HTML) travels beside the content layer, not
  * in it. Astro serializes the whole data store into one module that every page imports: with
  * the bodies inside, 1,000 agents made a 28 MB module that took seconds to compile and
- * gigabytes to hold. The content loader publishes the bodies here once per sync, and the few
- * pages that show one (the agent page, the raw file) look it up by slug. Loader and pages run
+ * gigabytes to hold. The content loader publishes the catalog here once per sync, and the few
+ * pages that show a body (the agent page, the raw file) look it up by slug. Loader and pages run
  * in the same process but load this file as different module instances (the pages are
- * bundled), so the registry lives on `globalThis` under a registered symbol.
+ * bundled), so the catalog is published on `globalThis` under a registered symbol.
  */
 
-const REGISTRY = Symbol.for('agent-atlas.agent-bodies');
-const AGENTS = Symbol.for('agent-atlas.agents');
+const CATALOG = Symbol.for('agent-atlas.catalog');
 
-type Holder = { [REGISTRY]?: ReadonlyMap<string, AgentBody>; [AGENTS]?: readonly Agent[] };
+interface Published {
+  agents: readonly Agent[];
+  bySlug: ReadonlyMap<string, Agent>;
+}
+
+type Holder = { [CATALOG]?: Published };
+
+/** The body of a catalog agent: its file text and its body HTML per locale. */
+export function bodyOf(agent: Agent): AgentBody {
+  const html = {} as Record<Locale, string>;
+  for (const locale of LOCALES) html[locale] = agent.localized[locale].html;
+  return { raw: agent.raw, html };
+}
 
 /** Splits a catalog agent into its content-layer entry and its body. */
 export function splitAgent(agent: Agent): { entry: AgentEntry; body: AgentBody } {
-  const { raw, localized, ...rest } = agent;
-  const html = {} as Record<Locale, string>;
+  const { raw: _raw, localized, ...rest } = agent;
   const entryLocalized = {} as Record<Locale, LocalizedEntry>;
   for (const locale of LOCALES) {
-    const { html: body, ...content } = localized[locale];
-    html[locale] = body;
+    const { html: _html, ...content } = localized[locale];
     entryLocalized[locale] = content;
   }
-  return { entry: { ...rest, localized: entryLocalized }, body: { raw, html } };
-}
-
-/** Makes `bodies` (by slug) the bodies of this process, replacing any published before. */
-export function publishBodies(bodies: ReadonlyMap<string, AgentBody>, holder: object = globalThis): void {
-  (holder as Holder)[REGISTRY] = bodies;
+  return { entry: { ...rest, localized: entryLocalized }, body: bodyOf(agent) };
 }
 
 /**
- * The body of the agent with `slug`, as published by the content loader. Throws when there is
- * none: a page without its body would be silently empty, which is worse than a failed build.
- */
-export function agentBody(slug: string, holder: object = globalThis): AgentBody {
-  const registry = (holder as Holder)[REGISTRY];
-  const body = registry?.get(slug);
-  if (body) return body;
-  throw new Error(
-    registry
-      ? `No body was published for the agent "${slug}". The content layer and the agent bodies disagree; run the build again without the cache (rm -rf node_modules/.astro).`
-      : `No agent bodies were published in this process. They come from the agents content loader (src/loaders/agents-loader.ts), which must run in the same process as the pages (astro build or astro dev).`,
-  );
-}
-
-/**
- * Makes `agents` (the whole catalog, bodies included) this process's catalog, for build steps
- * outside the pages (the preview images) that would otherwise build it a second time.
+ * Makes `agents` (the whole catalog, bodies included) this process's catalog: the pages look up
+ * bodies in it, and build steps outside the pages (the preview images) use it instead of
+ * building the catalog a second time.
  */
 export function publishAgents(agents: readonly Agent[], holder: object = globalThis): void {
-  (holder as Holder)[AGENTS] = agents;
+  (holder as Holder)[CATALOG] = { agents, bySlug: new Map(agents.map((a) => [a.slug, a])) };
 }
 
 /** The catalog the content loader published in this process, if it ran. */
 export function publishedAgents(holder: object = globalThis): readonly Agent[] | undefined {
-  return (holder as Holder)[AGENTS];
+  return (holder as Holder)[CATALOG]?.agents;
+}
+
+/**
+ * The body of the agent with `slug`, from the published catalog. Throws when there is none: a
+ * page without its body would be silently empty, which is worse than a failed build.
+ */
+export function agentBody(slug: string, holder: object = globalThis): AgentBody {
+  const published = (holder as Holder)[CATALOG];
+  const agent = published?.bySlug.get(slug);
+  if (agent) return bodyOf(agent);
+  throw new Error(
+    published
+      ? `No body was published for the agent "${slug}". The content layer and the agent bodies disagree; run the build again without the cache (rm -rf node_modules/.astro).`
+      : `No agent bodies were published in this process. They come from the agents content loader (src/loaders/agents-loader.ts), which must run in the same process as the pages (astro build or astro dev).`,
+  );
 }

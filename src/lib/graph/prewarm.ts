@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentEntry } from '../schema.ts';
-import { localizedAgentPaths } from '../routing/static-paths.ts';
+import { agentsWithNeighbours } from '../routing/static-paths.ts';
 import { runInWorkers, poolThreads, workerFileAvailable } from '../worker-pool.ts';
 import { cacheKey, DEFAULT_GRAPH_CACHE_DIR } from './cache.ts';
 import type { GraphInput } from './layout.ts';
@@ -33,8 +33,8 @@ const MIN_GRAPHS = 8;
 export function siteGraphInputs(agents: readonly AgentEntry[]): GraphInput[] {
   const { names, overview, inputs } = catalogGraphInputs(agents, (slug) => slug);
   const all = names.length > 1 ? [overview, ...inputs] : [...inputs];
-  for (const path of localizedAgentPaths(agents).slice(0, agents.length)) {
-    const input = agentGraphInput(path.props.agent, path.props.neighbours);
+  for (const { agent, neighbours } of agentsWithNeighbours(agents)) {
+    const input = agentGraphInput(agent, neighbours);
     if (input) all.push(input);
   }
   const byKey = new Map(all.map((input) => {

@@ -14,17 +14,22 @@ export interface Neighbour {
   collection: string;
 }
 
+/** Each agent with its neighbours (the agents it hands work to or gets work from), in catalog order. */
+export function agentsWithNeighbours(agents: readonly AgentEntry[]): Array<{ agent: AgentEntry; neighbours: Neighbour[] }> {
+  const bySlug = new Map(agents.map((a) => [a.slug, a]));
+  return agents.map((agent) => {
+    const slugs = new Set([...agent.outgoing.filter((e) => !e.external).map((e) => e.to), ...agent.incoming.map((e) => e.from)]);
+    const neighbours: Neighbour[] = [...slugs].map((slug) => ({ slug, name: bySlug.get(slug)?.name ?? slug, collection: bySlug.get(slug)?.collection ?? '' }));
+    return { agent, neighbours };
+  });
+}
+
 /**
  * Paths of every agent page in every locale. With `cacheKey`, each path carries the key of the
  * data its page shows (see `cache-keys.ts`); it is computed once per agent, not per locale.
  */
 export function localizedAgentPaths(agents: readonly AgentEntry[], cacheKey?: (agent: AgentEntry, neighbours: Neighbour[]) => string) {
-  const bySlug = new Map(agents.map((a) => [a.slug, a]));
-  const perAgent = agents.map((agent) => {
-    const slugs = new Set([...agent.outgoing.filter((e) => !e.external).map((e) => e.to), ...agent.incoming.map((e) => e.from)]);
-    const neighbours: Neighbour[] = [...slugs].map((slug) => ({ slug, name: bySlug.get(slug)?.name ?? slug, collection: bySlug.get(slug)?.collection ?? '' }));
-    return { agent, neighbours, key: cacheKey?.(agent, neighbours) };
-  });
+  const perAgent = agentsWithNeighbours(agents).map(({ agent, neighbours }) => ({ agent, neighbours, key: cacheKey?.(agent, neighbours) }));
   return LOCALE_TABLE.flatMap((l) =>
     perAgent.map(({ agent, neighbours, key }) => ({
       params: { locale: l.segment, slug: agent.slug },
