@@ -19,6 +19,9 @@ if (!process.env.E2E_SKIP_BUILD) {
       SITE_URL: `http://127.0.0.1:${port}`,
       OUT_DIR: outDir,
       ASTRO_CACHE_DIR: path.join(outDir, '..', `.astro-cache-${path.basename(outDir)}`),
+      // A small catalog in several search index parts, so the search tests cover the browser
+      // merging them (a large catalog's case); the corpus check builds one-part indexes.
+      SEARCH_PAGES_PER_PART: process.env.SEARCH_PAGES_PER_PART ?? '9',
     },
   });
 }

@@ -1,12 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { requestSearchIndex, takePendingSearchIndex } from '../lib/search/site-index.ts';
+import { requestSearchIndex, takePendingSearchIndex } from '../lib/search/index-request.ts';
 
 /**
  * The search index integration. For `astro build` it asks the agents content loader to start
- * the index as soon as the catalog exists (`lib/search/site-index.ts`: Pagefind indexes in its
- * own process while the pages render, or is found in the cache), and when the build is done it
- * copies the bundle to `<outDir>/pagefind/`.
+ * the index as soon as the catalog exists (`lib/search/site-index.ts`: Pagefind indexes the
+ * parts whose records changed in its own process while the pages render; the others come from
+ * the cache), and when the build is done it copies the parts to `<outDir>/pagefind/`.
  */
 export default function searchIndex(): AstroIntegration {
   return {
@@ -22,8 +22,10 @@ export default function searchIndex(): AstroIntegration {
           return;
         }
         const started = performance.now();
-        const { fromCache, ms } = await pending.write(fileURLToPath(dir));
-        const how = fromCache ? 'unchanged, from the cache' : 'indexed beside the pages';
+        const { indexed, ms } = await pending.write(fileURLToPath(dir));
+        const { parts } = pending;
+        const how =
+          indexed === 0 ? 'unchanged, from the cache' : `${indexed === parts ? 'all' : indexed} of ${parts} ${parts === 1 ? 'part' : 'parts'} indexed beside the pages`;
         const after = Math.round(performance.now() - started);
         logger.info(`Search index: ${pending.pages} pages in 3 languages, ${how} (${ms} ms; ${after} ms after the pages).`);
       },

@@ -7,7 +7,8 @@ import { prewarmGraphLayouts } from '../lib/graph/prewarm.ts';
 import { publishAgents, splitAgent } from '../lib/catalog/agent-bodies.ts';
 import { LOCALES } from '../lib/locales.ts';
 import { buildSearchRecord } from '../lib/search/records.ts';
-import { searchIndexRequest, setPendingSearchIndex, startSearchIndex } from '../lib/search/site-index.ts';
+import { searchIndexRequest, setPendingSearchIndex } from '../lib/search/index-request.ts';
+import { startSearchIndex } from '../lib/search/site-index.ts';
 
 /**
  * The content layer's view of the catalog: one entry per agent, from one catalog build per
@@ -24,6 +25,19 @@ export function agentsDir(): string {
 /** Whether problems fail the build (`STRICT=1` or `AGENT_ATLAS_STRICT=1`). */
 export function strictMode(): boolean {
   return ['1', 'true'].includes(process.env.STRICT ?? process.env.AGENT_ATLAS_STRICT ?? '');
+}
+
+/**
+ * Pages per part of the search index from `SEARCH_PAGES_PER_PART` (default: the library's).
+ * Smaller parts make an edit re-index less and a first search fetch more; tests set it low to
+ * build a small catalog in several parts.
+ */
+export function searchPagesPerPart(): number | undefined {
+  const value = process.env.SEARCH_PAGES_PER_PART;
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`SEARCH_PAGES_PER_PART must be a positive whole number of pages, not "${value}".`);
+  return n;
 }
 
 async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
@@ -54,7 +68,7 @@ async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
     const search = searchIndexRequest();
     if (search && catalog.agents.length) {
       const records = catalog.agents.flatMap((agent) => LOCALES.map((locale) => buildSearchRecord(agent, locale, search.base)));
-      setPendingSearchIndex(startSearchIndex(records, path.join(defaultCacheDir(), 'search')));
+      setPendingSearchIndex(startSearchIndex(records, path.join(defaultCacheDir(), 'search'), searchPagesPerPart()));
     }
     const graphs = await prewarm;
     if (graphs?.laidOut) logger.info(`${graphs.laidOut} of ${graphs.graphs} graph layouts computed on ${graphs.threads} threads (${graphs.ms} ms).`);

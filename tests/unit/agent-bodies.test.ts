@@ -9,7 +9,7 @@ import {
   setPendingSearchIndex,
   takePendingSearchIndex,
   type PendingSearchIndex,
-} from '../../src/lib/search/site-index.ts';
+} from '../../src/lib/search/index-request.ts';
 
 describe('agent entries and bodies', async () => {
   const catalog = await buildCatalog({ agentsDir: 'agents', cacheDir: false });
@@ -60,7 +60,7 @@ describe('the search index hand-over between integration and loader', () => {
     expect(searchIndexRequest(holder)).toBeUndefined();
     requestSearchIndex('/agent-atlas/', holder);
     expect(searchIndexRequest(holder)).toEqual({ base: '/agent-atlas/' });
-    const pending: PendingSearchIndex = { pages: 3, write: async () => ({ fromCache: true, ms: 0 }) };
+    const pending: PendingSearchIndex = { pages: 3, parts: 1, write: async () => ({ indexed: 0, ms: 0 }) };
     setPendingSearchIndex(pending, holder);
     expect(takePendingSearchIndex(holder)).toBe(pending);
     expect(takePendingSearchIndex(holder)).toBeUndefined();

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, utimes, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
+import { LOCALES } from '../../src/lib/locales.ts';
 import { buildSearchRecord } from '../../src/lib/search/records.ts';
 import { startSearchIndex } from '../../src/lib/search/site-index.ts';
-import { sectionMapFileName, ST_PHRASES_FILE_NAME } from '../../src/lib/search/bundle-files.ts';
+import { PARTS_FILE_NAME, partFolder, sectionMapFileName, ST_PHRASES_FILE_NAME } from '../../src/lib/search/bundle-files.ts';
+import { partOf, partCount } from '../../src/lib/search/index-parts.ts';
+import type { SectionMap } from '../../src/lib/search/section-map.ts';
 
 describe('the search bundle built beside the pages', async () => {
   const catalog = await buildCatalog({ agentsDir: 'agents', cacheDir: false });
-  const records = catalog.agents.map((a) => buildSearchRecord(a, 'en', '/'));
+  const records = catalog.agents.flatMap((a) => LOCALES.map((l) => buildSearchRecord(a, l, '/')));
 
   it('is indexed once, then reused from the cache while the records stay the same, and old bundles are pruned', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'atlas-search-cache-'));
     const cacheDir = path.join(work, 'cache');
+    const en = records.filter((r) => r.url.startsWith('/en/'));
     try {
       // Two stale complete bundles and an incomplete one: only the newest complete one survives.
       await mkdir(cacheDir, { recursive: true });
@@ -26,22 +30,58 @@ describe('the search bundle built beside the pages', async () => {
       }
       await mkdir(path.join(cacheDir, 'half-written'));
 
-      const first = await startSearchIndex(records, cacheDir).write(path.join(work, 'out1'));
-      expect(first.fromCache).toBe(false);
+      const first = startSearchIndex(en, cacheDir);
+      expect(first.parts).toBe(1);
+      expect((await first.write(path.join(work, 'out1'))).indexed).toBe(1);
       const bundle = path.join(work, 'out1', 'pagefind');
       expect(existsSync(path.join(bundle, 'pagefind-entry.json'))).toBe(true);
       expect(existsSync(path.join(bundle, sectionMapFileName('en')))).toBe(true);
       expect(existsSync(path.join(bundle, ST_PHRASES_FILE_NAME))).toBe(true);
+      expect(JSON.parse(await readFile(path.join(bundle, PARTS_FILE_NAME), 'utf8'))).toEqual([]);
       const kept = (await readdir(cacheDir)).sort();
       expect(kept.filter((n) => n.startsWith('old') || n.startsWith('half'))).toEqual(['old-b', 'old-b.done']);
 
-      const second = await startSearchIndex(records, cacheDir).write(path.join(work, 'out2'));
-      expect(second.fromCache).toBe(true);
+      const second = await startSearchIndex(en, cacheDir).write(path.join(work, 'out2'));
+      expect(second.indexed).toBe(0);
       expect((await readdir(path.join(work, 'out2', 'pagefind'))).sort()).toEqual((await readdir(bundle)).sort());
 
       // A changed record is a different bundle.
-      const changed = records.map((r, i) => (i === 0 ? { ...r, title: `${r.title} (edited)` } : r));
-      expect((await startSearchIndex(changed, cacheDir).write(path.join(work, 'out3'))).fromCache).toBe(false);
+      const changed = en.map((r, i) => (i === 0 ? { ...r, title: `${r.title} (edited)` } : r));
+      expect((await startSearchIndex(changed, cacheDir).write(path.join(work, 'out3'))).indexed).toBe(1);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('is split into parts by agent: an edit re-indexes only its part, and the site gets every part with one section map', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'atlas-search-parts-'));
+    const cacheDir = path.join(work, 'cache');
+    const perPart = 4;
+    const count = partCount(records.length, perPart);
+    const used = new Set(catalog.agents.map((a) => partOf(a.slug, count)));
+    expect(used.size).toBeGreaterThan(1);
+    try {
+      const first = startSearchIndex(records, cacheDir, perPart);
+      expect(first.parts).toBe(used.size);
+      expect((await first.write(path.join(work, 'out1'))).indexed).toBe(used.size);
+      const site = path.join(work, 'out1', 'pagefind');
+      const listed = JSON.parse(await readFile(path.join(site, PARTS_FILE_NAME), 'utf8')) as string[];
+      expect(listed).toEqual(Array.from({ length: used.size - 1 }, (_, i) => partFolder(i + 1)));
+      for (const folder of listed) {
+        const names = await readdir(path.join(site, folder));
+        expect(names).toContain('pagefind-entry.json');
+        // A merged part uses the first part's code and the merged section maps.
+        expect(names.filter((n) => n.endsWith('.js') || n.startsWith('wasm.') || n.startsWith('atlas-'))).toEqual([]);
+      }
+      for (const locale of LOCALES) {
+        const map = JSON.parse(await readFile(path.join(site, sectionMapFileName(locale)), 'utf8')) as SectionMap;
+        expect(Object.values(map).map((e) => e[6]).sort()).toEqual(catalog.agents.map((a) => a.slug).sort());
+      }
+
+      const edited = catalog.agents[0].slug;
+      const changed = records.map((r) => (r.slug === edited ? { ...r, title: `${r.title} (edited)` } : r));
+      expect((await startSearchIndex(changed, cacheDir, perPart).write(path.join(work, 'out2'))).indexed).toBe(1);
+      expect((await startSearchIndex(changed, cacheDir, perPart).write(path.join(work, 'out3'))).indexed).toBe(0);
     } finally {
       await rm(work, { recursive: true, force: true });
     }

@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from '../locales.ts';
 import type { Agent, AgentBody, AgentEntry, LocalizedEntry } from '../schema.ts';
+import { processSlot } from '../process-slot.ts';
 
 /**
  * The bulky part of each agent (file text and body HTML) travels beside the content layer, not
@@ -8,17 +9,15 @@ import type { Agent, AgentBody, AgentEntry, LocalizedEntry } from '../schema.ts'
  * gigabytes to hold. The content loader publishes the catalog here once per sync, and the few
  * pages that show a body (the agent page, the raw file) look it up by slug. Loader and pages run
  * in the same process but load this file as different module instances (the pages are
- * bundled), so the catalog is published on `globalThis` under a registered symbol.
+ * bundled), so the catalog is published in a process slot.
  */
-
-const CATALOG = Symbol.for('agent-atlas.catalog');
 
 interface Published {
   agents: readonly Agent[];
   bySlug: ReadonlyMap<string, Agent>;
 }
 
-type Holder = { [CATALOG]?: Published };
+const catalogSlot = (holder: object) => processSlot<{ published?: Published }>(holder, 'catalog', () => ({}));
 
 /** The body of a catalog agent: its file text and its body HTML per locale. */
 export function bodyOf(agent: Agent): AgentBody {
@@ -44,12 +43,12 @@ export function splitAgent(agent: Agent): { entry: AgentEntry; body: AgentBody }
  * building the catalog a second time.
  */
 export function publishAgents(agents: readonly Agent[], holder: object = globalThis): void {
-  (holder as Holder)[CATALOG] = { agents, bySlug: new Map(agents.map((a) => [a.slug, a])) };
+  catalogSlot(holder).published = { agents, bySlug: new Map(agents.map((a) => [a.slug, a])) };
 }
 
 /** The catalog the content loader published in this process, if it ran. */
 export function publishedAgents(holder: object = globalThis): readonly Agent[] | undefined {
-  return (holder as Holder)[CATALOG]?.agents;
+  return catalogSlot(holder).published?.agents;
 }
 
 /**
@@ -57,7 +56,7 @@ export function publishedAgents(holder: object = globalThis): readonly Agent[] |
  * page without its body would be silently empty, which is worse than a failed build.
  */
 export function agentBody(slug: string, holder: object = globalThis): AgentBody {
-  const published = (holder as Holder)[CATALOG];
+  const { published } = catalogSlot(holder);
   const agent = published?.bySlug.get(slug);
   if (agent) return bodyOf(agent);
   throw new Error(

@@ -8,16 +8,19 @@ import STCharacters from 'opencc-js/dict/STCharacters';
 import type { SearchRecord } from './records.ts';
 import { recordToHtml } from './record-html.ts';
 import { sectionMaps } from './index-files.ts';
-import { ST_PHRASES_FILE_NAME, sectionMapFileName } from './bundle-files.ts';
+import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, partFolder, sectionMapFileName } from './bundle-files.ts';
+import { PAGES_PER_PART, mergeSectionMaps, splitIntoParts } from './index-parts.ts';
+import type { PageEntry } from './section-map.ts';
 import { pruneStPhrases } from './script-convert.ts';
 
 /**
  * The site's search index, built beside the pages rather than after them. Pagefind indexes in
  * its own process, so the records are handed to it as soon as the catalog exists (in the
  * content loader): it indexes and writes the bundle on the second core while Astro renders on
- * the first, into a cache folder named by the hash of everything indexed. At the end of the
- * build the bundle is copied into the site; a build whose records did not change reuses the
- * cached bundle and does not start Pagefind at all. One index holds every language: Pagefind
+ * the first. The index is split into parts by agent (`index-parts.ts`), each cached in a folder
+ * named by the hash of what it indexes: a build re-indexes only the parts whose records changed
+ * (one part when one agent was edited) and does not start Pagefind at all when none did. At the
+ * end of the build the parts are copied into the site. Each part holds every language: Pagefind
  * splits it by each record's language.
  */
 
@@ -25,20 +28,24 @@ import { pruneStPhrases } from './script-convert.ts';
 export interface PendingSearchIndex {
   /** Number of records (pages) handed to the index. */
   readonly pages: number;
+  /** Number of parts the index is split into. */
+  readonly parts: number;
   /**
-   * Waits for the bundle (the Pagefind files plus Agent Atlas's section maps and pruned OpenCC
-   * table), copies it to `<outDir>/pagefind/` and says whether it came from the cache and how
-   * long the bundle took from the start (in the background, beside the pages).
+   * Waits for the parts, copies them to `<outDir>/pagefind/` with Agent Atlas's own files (the
+   * section maps of all parts, the list of parts and the pruned OpenCC table) and says how many
+   * parts were indexed (the others came from the cache) and how long that took from the start
+   * (in the background, beside the pages).
    */
-  write(outDir: string): Promise<{ fromCache: boolean; ms: number }>;
+  write(outDir: string): Promise<{ indexed: number; ms: number }>;
 }
 
 /** Bump when the bundle's extra files change. */
-const BUNDLE_VERSION = '1';
-/** Cached bundles kept besides the newest (an older one helps when a change is undone). */
-const KEEP_BUNDLES = 2;
+const BUNDLE_VERSION = '2';
 /** Records sent to Pagefind at once: a bound on what waits in its input pipe. */
 const BATCH = 256;
+/** Part files the browser does not read from a merged part (it uses the first part's code). */
+const NOT_IN_MERGED_PART = /^(?:pagefind[\w-]*\.(?:js|css)|wasm\.[\w-]+\.pagefind|atlas-sections\.[\w-]+\.json)$/;
+const SECTION_MAP_FILE = /^atlas-sections\.[\w-]+\.json$/;
 
 /**
  * The installed Pagefind's version, part of the cache key. Its package exports neither
@@ -56,18 +63,31 @@ function pagefindVersion(): string {
   }
 }
 
-async function addAll(index: pagefind.PagefindIndex, records: readonly SearchRecord[], htmls: readonly string[]): Promise<void> {
+/** A record with the HTML Pagefind indexes for it. */
+interface Page {
+  readonly record: SearchRecord;
+  readonly slug: string;
+  readonly html: string;
+}
+
+/** One part of the index: its pages (until indexed) and its cache folder's name. */
+interface Part {
+  pages?: Page[];
+  readonly key: string;
+  readonly count: number;
+}
+
+async function addAll(index: pagefind.PagefindIndex, pages: readonly Page[]): Promise<void> {
   const problems: string[] = [];
-  for (let i = 0; i < records.length; i += BATCH) {
-    const results = await Promise.all(
-      records.slice(i, i + BATCH).map((r, j) => index.addHTMLFile({ url: r.url, content: htmls[i + j] })),
-    );
+  for (let i = 0; i < pages.length; i += BATCH) {
+    const results = await Promise.all(pages.slice(i, i + BATCH).map((p) => index.addHTMLFile({ url: p.record.url, content: p.html })));
     for (const r of results) problems.push(...r.errors);
   }
   if (problems.length) throw new Error(`Pagefind could not index every page:\n  ${problems.join('\n  ')}`);
 }
 
-async function writeBundle(index: pagefind.PagefindIndex, records: readonly SearchRecord[], bundle: string): Promise<void> {
+/** Writes a part's Pagefind files and the section map of each language it holds. */
+async function writePart(index: pagefind.PagefindIndex, pages: readonly Page[], bundle: string): Promise<void> {
   await rm(bundle, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
@@ -76,118 +96,118 @@ async function writeBundle(index: pagefind.PagefindIndex, records: readonly Sear
   const files = await Promise.all(
     (await readdir(fragmentDir)).map(async (name) => ({ path: `fragment/${name}`, content: await readFile(path.join(fragmentDir, name)) })),
   );
-  const slugs = new Map(records.map((r) => [r.url, r.slug]));
+  const slugs = new Map(pages.map((p) => [p.record.url, p.slug]));
   for (const [language, map] of sectionMaps(files, (url) => slugs.get(url))) {
     await writeFile(path.join(bundle, sectionMapFileName(language)), JSON.stringify(map));
   }
-  await writeFile(path.join(bundle, ST_PHRASES_FILE_NAME), pruneStPhrases(STPhrases, STCharacters));
 }
 
 /**
- * Keeps the bundle `current` and the newest {@link KEEP_BUNDLES} − 1 other complete ones (a
- * `<key>.done` file marks a complete bundle); removes the rest, incomplete ones included.
+ * Keeps the parts in `current` and the newest `spare` other complete ones (a `<key>.done` file
+ * marks a complete part; an older one helps when a change is undone); removes the rest,
+ * incomplete ones included. Files of the cache that are not parts (`keep`) stay.
  */
-async function pruneBundles(cacheDir: string, current: string): Promise<void> {
+async function pruneParts(cacheDir: string, current: ReadonlySet<string>, spare: number, keep: ReadonlySet<string>): Promise<void> {
   const names = await readdir(cacheDir).catch(() => [] as string[]);
   const complete = await Promise.all(
     names
-      .filter((n) => n.endsWith('.done') && n !== `${current}.done`)
+      .filter((n) => n.endsWith('.done') && !current.has(n.slice(0, -'.done'.length)))
       .map(async (n) => ({ key: n.slice(0, -'.done'.length), time: (await stat(path.join(cacheDir, n))).mtimeMs })),
   );
-  const kept = new Set([current, ...complete.sort((a, b) => b.time - a.time).slice(0, KEEP_BUNDLES - 1).map((c) => c.key)]);
+  const kept = new Set([...current, ...keep, ...complete.sort((a, b) => b.time - a.time).slice(0, spare).map((c) => c.key)]);
   const stale = names.filter((n) => !kept.has(n.replace(/\.done$/, '')));
   await Promise.all(stale.map((n) => rm(path.join(cacheDir, n), { recursive: true, force: true })));
 }
 
-/** The cache key of a bundle: everything indexed, hashed piece by piece (no 40 MB string). */
-function bundleKey(records: readonly SearchRecord[], htmls: readonly string[]): string {
-  const hash = createHash('sha256').update(`${BUNDLE_VERSION}\0${pagefindVersion()}\0`);
-  records.forEach((r, i) => hash.update(`${r.url}\0${r.slug}\0`).update(htmls[i]).update('\0'));
+/** The cache key of a part: everything it indexes, hashed piece by piece (no 40 MB string). */
+function partKey(pages: readonly Page[], version: string): string {
+  const hash = createHash('sha256').update(`${BUNDLE_VERSION}\0${version}\0`);
+  for (const p of pages) hash.update(`${p.record.url}\0${p.slug}\0`).update(p.html).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 
 /**
- * Starts building the bundle of `records` in `cacheDir` (or finds it there) and returns at
- * once; {@link PendingSearchIndex.write} finishes.
+ * The OpenCC phrase table the browser converts queries with, pruned (a third of a second to
+ * compute, so it is kept in the cache under the hash of the tables it comes from).
  */
-export function startSearchIndex(records: readonly SearchRecord[], cacheDir: string): PendingSearchIndex {
+async function stPhrases(cacheDir: string): Promise<{ name: string; text: string }> {
+  const name = `st-phrases-${createHash('sha256').update(STPhrases).update('\0').update(STCharacters).digest('hex').slice(0, 16)}.txt`;
+  const file = path.join(cacheDir, name);
+  const cached = await readFile(file, 'utf8').catch(() => undefined);
+  if (cached !== undefined) return { name, text: cached };
+  const text = pruneStPhrases(STPhrases, STCharacters);
+  await writeFile(file, text);
+  return { name, text };
+}
+
+/** Copies the parts into `target` and writes the merged section maps and the list of parts. */
+async function writeSite(parts: readonly Part[], cacheDir: string, target: string, phrases: string): Promise<void> {
+  await rm(target, { recursive: true, force: true });
+  const maps = new Map<string, Array<Record<string, PageEntry>>>();
+  for (const [i, part] of parts.entries()) {
+    const bundle = path.join(cacheDir, part.key);
+    await cp(bundle, path.join(target, partFolder(i)), {
+      recursive: true,
+      filter: (source) => i === 0 || !NOT_IN_MERGED_PART.test(path.basename(source)),
+    });
+    for (const name of (await readdir(bundle)).filter((n) => SECTION_MAP_FILE.test(n))) {
+      const list = maps.get(name) ?? [];
+      list.push(JSON.parse(await readFile(path.join(bundle, name), 'utf8')) as Record<string, PageEntry>);
+      maps.set(name, list);
+    }
+  }
+  for (const [name, list] of maps) await writeFile(path.join(target, name), JSON.stringify(mergeSectionMaps(list)));
+  await writeFile(path.join(target, PARTS_FILE_NAME), JSON.stringify(parts.slice(1).map((_, i) => partFolder(i + 1))));
+  await writeFile(path.join(target, ST_PHRASES_FILE_NAME), phrases);
+}
+
+/**
+ * Starts building the parts of the index of `records` in `cacheDir` (or finds them there) and
+ * returns at once; {@link PendingSearchIndex.write} finishes. `pagesPerPart` sets the size of a
+ * part (default {@link PAGES_PER_PART}).
+ */
+export function startSearchIndex(records: readonly SearchRecord[], cacheDir: string, pagesPerPart = PAGES_PER_PART): PendingSearchIndex {
+  const version = pagefindVersion();
   // Held only until Pagefind has them (tens of MB at a thousand agents).
-  let htmls: string[] | undefined = records.map(recordToHtml);
-  const key = bundleKey(records, htmls);
-  const bundle = path.join(cacheDir, key);
+  const pages = records.map((record) => ({ record, slug: record.slug, html: recordToHtml(record) }));
+  const parts: Part[] = splitIntoParts(pages, pagesPerPart).map(
+    (pages) => ({ pages, key: partKey(pages, version), count: pages.length }),
+  );
   const started = performance.now();
   const ready = (async () => {
-    if (existsSync(`${bundle}.done`)) {
-      htmls = undefined;
-      return { fromCache: true, ms: Math.round(performance.now() - started) };
-    }
+    const todo = parts.filter((p) => !existsSync(path.join(cacheDir, `${p.key}.done`)));
+    for (const part of parts) if (!todo.includes(part)) part.pages = undefined;
     await mkdir(cacheDir, { recursive: true });
-    const { index, errors } = await pagefind.createIndex({});
-    try {
-      if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-      await addAll(index, records, htmls!);
-      htmls = undefined;
-      await writeBundle(index, records, bundle);
-      await index.deleteIndex();
-    } finally {
-      await pagefind.close();
+    if (todo.length) {
+      try {
+        // One part at a time, each index deleted once written: Pagefind's process holds one part.
+        for (const part of todo) {
+          const { index, errors } = await pagefind.createIndex({});
+          if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+          await addAll(index, part.pages!);
+          await writePart(index, part.pages!, path.join(cacheDir, part.key));
+          part.pages = undefined;
+          await index.deleteIndex();
+          await writeFile(path.join(cacheDir, `${part.key}.done`), `${part.count}\n`);
+        }
+      } finally {
+        await pagefind.close();
+      }
     }
-    await writeFile(`${bundle}.done`, `${records.length}\n`);
-    await pruneBundles(cacheDir, key);
-    return { fromCache: false, ms: Math.round(performance.now() - started) };
+    const phrases = await stPhrases(cacheDir);
+    await pruneParts(cacheDir, new Set(parts.map((p) => p.key)), parts.length, new Set([phrases.name]));
+    return { indexed: todo.length, ms: Math.round(performance.now() - started), phrases: phrases.text };
   })();
   // A failure is reported by write(), at the end of the build; until then it must not count as
   // an unhandled rejection (which would end the process with a less useful message).
   ready.catch(() => undefined);
   return {
     pages: records.length,
+    parts: parts.length,
     async write(outDir) {
-      const result = await ready;
-      const target = path.join(outDir, 'pagefind');
-      await rm(target, { recursive: true, force: true });
-      await cp(bundle, target, { recursive: true });
-      return result;
+      const { indexed, ms, phrases } = await ready;
+      await writeSite(parts, cacheDir, path.join(outDir, 'pagefind'), phrases);
+      return { indexed, ms };
     },
   };
-}
-
-const REGISTRY = Symbol.for('agent-atlas.search-index');
-
-interface Registry {
-  /** Set by the integration for `astro build`: the site's base path. */
-  base?: string;
-  pending?: PendingSearchIndex;
-}
-
-function registry(holder: object): Registry {
-  const h = holder as { [REGISTRY]?: Registry };
-  return (h[REGISTRY] ??= {});
-}
-
-/**
- * Says that this process builds a site with base path `base`, so the content loader should
- * start the search index. The integration and the loader are different module instances in
- * one process, hence `globalThis`.
- */
-export function requestSearchIndex(base: string, holder: object = globalThis): void {
-  registry(holder).base = base;
-}
-
-/** The base path when a search index was requested for this process, else undefined. */
-export function searchIndexRequest(holder: object = globalThis): { base: string } | undefined {
-  const { base } = registry(holder);
-  return base === undefined ? undefined : { base };
-}
-
-/** Hands a started index to the end of the build (the loader runs once per build). */
-export function setPendingSearchIndex(pending: PendingSearchIndex, holder: object = globalThis): void {
-  registry(holder).pending = pending;
-}
-
-/** Takes the started index, if any (once). */
-export function takePendingSearchIndex(holder: object = globalThis): PendingSearchIndex | undefined {
-  const r = registry(holder);
-  const { pending } = r;
-  r.pending = undefined;
-  return pending;
 }

@@ -5,7 +5,7 @@ import { type SearchState, indexFilters } from '../../lib/search/url-state.ts';
 import { type SectionMap, entryStarts, entryTitle } from '../../lib/search/section-map.ts';
 import { agentPath, withBase } from '../../lib/routing/paths.ts';
 import { type ScriptConverters, conversionsFor } from '../../lib/search/script-convert.ts';
-import { ST_PHRASES_FILE_NAME, sectionMapFileName } from '../../lib/search/bundle-files.ts';
+import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, sectionMapFileName } from '../../lib/search/bundle-files.ts';
 import type { Locale } from '../../lib/locales.ts';
 
 /**
@@ -26,6 +26,7 @@ interface PagefindResult {
 }
 interface PagefindApi {
   init(): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -70,12 +71,24 @@ export class SearchEngine {
     this.locale = locale;
   }
 
-  /** Loads Pagefind and the section map (once); call early, e.g. on focus. */
+  /**
+   * Loads Pagefind with every part of the index, and the section map (once); call early, e.g.
+   * on focus. A large catalog's index is split into parts (so a rebuild re-indexes only the
+   * part of an edited agent): the first is the bundle whose `pagefind.js` is loaded, the others
+   * are merged into it.
+   */
   load(): Promise<PagefindApi> {
     this.api ??= (async () => {
-      const url = `${this.base}pagefind/pagefind.js`;
-      const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
+      const [api, parts] = await Promise.all([
+        import(/* @vite-ignore */ `${this.base}pagefind/pagefind.js`) as Promise<PagefindApi>,
+        // Without the list, results would silently miss parts: fail like a missing index.
+        fetch(`${this.base}pagefind/${PARTS_FILE_NAME}`).then((r) => {
+          if (!r.ok) throw new Error(`${PARTS_FILE_NAME}: HTTP ${r.status}`);
+          return r.json() as Promise<string[]>;
+        }),
+      ]);
       await api.init();
+      await Promise.all(parts.map((part) => api.mergeIndex(`${this.base}pagefind/${part}`)));
       return api;
     })();
     this.sections ??= fetch(`${this.base}pagefind/${sectionMapFileName(document.documentElement.lang)}`)

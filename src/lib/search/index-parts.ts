@@ -1,0 +1,47 @@
+import { contentHash } from '../hash.ts';
+import type { PageEntry } from './section-map.ts';
+
+/**
+ * How the search index is split into parts. Pagefind cannot update an index, so a catalog that
+ * is one index re-indexes every page when one agent changes (about 15 s of CPU at a thousand
+ * agents). Split into parts by agent, an edit re-indexes only its part; the browser merges the
+ * parts (Pagefind's `mergeIndex`). Small catalogs stay one part: every extra part costs a few
+ * requests on the first search.
+ */
+
+/** Pages a part holds at most (until {@link MAX_PARTS}); an agent's three pages share a part. */
+export const PAGES_PER_PART = 1000;
+/** Parts at most, whatever the catalog size (each adds requests to a first search). */
+export const MAX_PARTS = 8;
+
+/** The number of parts for an index of `pages` pages, `perPart` pages a part. */
+export function partCount(pages: number, perPart = PAGES_PER_PART): number {
+  return Math.min(MAX_PARTS, Math.max(1, Math.ceil(pages / perPart)));
+}
+
+/**
+ * The part an agent's pages go to: from a hash of its slug, so it stays put while the catalog
+ * keeps its number of parts (adding or removing other agents does not move it).
+ */
+export function partOf(slug: string, parts: number): number {
+  return parts === 1 ? 0 : Number.parseInt(contentHash(slug, 8), 16) % parts;
+}
+
+/**
+ * Splits records into parts by their agent's slug. Empty parts are dropped (the browser needs
+ * no request for them), so the result may be shorter than {@link partCount}.
+ */
+export function splitIntoParts<T extends { slug: string }>(records: readonly T[], perPart = PAGES_PER_PART): T[][] {
+  const count = partCount(records.length, perPart);
+  const parts: T[][] = Array.from({ length: count }, () => []);
+  for (const record of records) parts[partOf(record.slug, count)].push(record);
+  return parts.filter((p) => p.length > 0);
+}
+
+/**
+ * Merges the section maps of the parts (page ids are Pagefind's fragment hashes, so they do not
+ * collide across parts).
+ */
+export function mergeSectionMaps(maps: ReadonlyArray<Readonly<Record<string, PageEntry>>>): Record<string, PageEntry> {
+  return Object.assign({}, ...maps) as Record<string, PageEntry>;
+}
