@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import searchIndex from './src/integrations/search-index.ts';
 import ogImages from './src/integrations/og-images.ts';
+import keepOutput from './src/integrations/keep-output.ts';
 
 /**
  * Hosting settings come from the environment so one build command serves every host:
@@ -24,11 +25,15 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), searchIndex(), ogImages()],
+  // The output folder is kept between builds; keepOutput removes what a build no longer makes
+  // (the search index and the preview images keep their own folders exact).
+  integrations: [mdx(), searchIndex(), ogImages(), keepOutput({ managed: ['pagefind', 'og'] })],
   devToolbar: { enabled: false },
   // A rebuild copies the pages whose data (their `cacheKey`, see src/lib/routing/cache-keys.ts)
   // and code are unchanged instead of rendering them again: editing one agent re-renders its
-  // pages, not the other thousands. The copies live in cacheDir; `astro build --force` ignores them.
+  // pages, not the other thousands. With the output folder kept (keepOutput), an unchanged page
+  // stays where it is; the copies in cacheDir restore it when it is missing. `astro build --force`
+  // ignores them.
   experimental: { incrementalBuild: true },
   // Agent bodies are rendered by src/lib/render (never through Astro's markdown pipeline);
   // Shiki's inline styles would also clash with the content security policy.

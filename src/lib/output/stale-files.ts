@@ -1,0 +1,50 @@
+/**
+ * The build keeps its output folder instead of emptying it (Astro's incremental build then
+ * leaves every unchanged page where it is instead of copying 4,000 files back from its cache),
+ * so the files the previous build made and this one did not must be found and removed: a
+ * removed agent's pages, old script bundles. This decides which files those are.
+ */
+
+/** A file of the output folder: its path relative to the folder (with `/`) and when it was written. */
+export interface OutputFile {
+  readonly path: string;
+  readonly mtimeMs: number;
+}
+
+/** What the build made, for {@link staleFiles}. */
+export interface BuildOutputs {
+  /** The pages and endpoints of this build (rendered or kept from the last one), relative paths. */
+  readonly routes: ReadonlySet<string>;
+  /** Files of the public folder (copied into the output), relative paths. */
+  readonly publicFiles: ReadonlySet<string>;
+  /** Folders that their own integration keeps exact (e.g. `pagefind`, `og`). */
+  readonly managed: readonly string[];
+  /** When the build started: files written since were made by it. */
+  readonly since: number;
+}
+
+/**
+ * How far back from the start a file's time still counts as this build's: file systems that
+ * keep coarse times (whole seconds, or two) would otherwise make a fresh file look old, and
+ * removing a fresh file is worse than keeping an old one.
+ */
+export const CLOCK_SLACK_MS = 2000;
+
+/**
+ * The files of the output folder this build did not make: not one of its routes, not from the
+ * public folder, not in a managed folder and not written since it started.
+ */
+export function staleFiles(files: readonly OutputFile[], outputs: BuildOutputs): string[] {
+  const inManaged = (p: string) => outputs.managed.some((m) => p === m || p.startsWith(`${m}/`));
+  return files
+    .filter(
+      (f) =>
+        f.mtimeMs < outputs.since - CLOCK_SLACK_MS &&
+        !outputs.routes.has(f.path) &&
+        !outputs.publicFiles.has(f.path) &&
+        !inManaged(f.path) &&
+        // Like Astro's own emptying of the folder, a deployment's git checkout stays.
+        !f.path.startsWith('.git/'),
+    )
+    .map((f) => f.path);
+}
