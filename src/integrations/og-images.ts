@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
  * one per distinct card, so the locale pages that show the same content share one image (the
  * page's `ogImageMeta` and this integration's `ogJobs` name it with the same function).
  * Drawing starts when the build starts, in worker threads beside Astro's own work, and the
- * images are copied into the output when the pages are done. Images
- * are cached by content hash in `node_modules/.cache/agent-atlas/og/`, so a rebuild whose cache
- * is kept draws only the cards whose text changed. `OG_IMAGES=0` turns them off (and the pages
- * then carry no `og:image`). In `astro dev`, the same URLs are drawn on request.
+ * images are copied into the output when the pages are done: the output's `og/` folder, kept
+ * between builds, is brought to exactly this build's images. Images are cached by content hash
+ * in `node_modules/.cache/agent-atlas/og/`, so a rebuild whose cache is kept draws only the cards
+ * whose text changed. `OG_IMAGES=0` turns them off (the pages then carry no `og:image`, and the
+ * output's `og/` folder is emptied). In `astro dev`, the same URLs are drawn on request.
  *
  * Heavy modules are imported inside the hooks, so loading the Astro config stays quick.
  */
@@ -37,6 +38,7 @@ async function ogCacheDir(): Promise<string> {
 
 /** The integration; add it to `integrations` in astro.config.mjs. */
 export default function ogImages(): AstroIntegration {
+  // Unset when images are off (OG_IMAGES=0).
   let drawing: Promise<{ drawn?: DrawnJobs; error?: unknown }> | undefined;
   let base = '/';
   return {
@@ -59,13 +61,22 @@ export default function ogImages(): AstroIntegration {
         })().catch((error: unknown) => ({ error }));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!drawing) return;
+        const outDir = fileURLToPath(dir);
+        if (!drawing) {
+          // Images off: the pages point at none, so the kept output folder should hold none either.
+          const [{ placeImages }, { OG_FOLDER }] = await Promise.all([import('../lib/og/output.ts'), import('../lib/og/card.ts')]);
+          const { removed } = await placeImages(new Map(), path.join(outDir, OG_FOLDER));
+          if (removed) logger.info(`OG_IMAGES=0: removed ${removed} preview image${removed === 1 ? '' : 's'} of an earlier build.`);
+          return;
+        }
         const { drawn, error } = await drawing;
         if (error || !drawn) throw error;
         const { copyImages } = await import('../lib/og/pool.ts');
-        const stats = await copyImages(drawn, { cacheDir: await ogCacheDir(), outDir: fileURLToPath(dir) });
+        const stats = await copyImages(drawn, { cacheDir: await ogCacheDir(), outDir });
+        // `scripts/bench.ts` reads the first sentence: keep its shape.
         logger.info(
-          `${stats.images} preview images: ${stats.drawn} drawn${stats.drawn ? ` with ${stats.workers} threads` : ''}, ${stats.cached} from cache (${stats.ms} ms).`,
+          `${stats.images} preview images: ${stats.drawn} drawn${stats.drawn ? ` with ${stats.workers} threads` : ''}, ${stats.cached} from cache (${stats.ms} ms). ` +
+            `Output: ${stats.copied} copied, ${stats.kept} already there, ${stats.removed} of earlier builds removed.`,
         );
       },
       'astro:server:setup': ({ server, logger }) => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -149,6 +150,8 @@ describe('drawing', () => {
     // its own, several milliseconds per card.
     expect(svg).not.toContain('<image');
     expect(svg).not.toMatch(/ mask="url/);
+    // Nor a clipped border: the chips' frames are filled boxes.
+    expect(svg).not.toContain('clip-path=');
     // satori turns text into paths. Without the Chinese chunks the same card gets the font's empty
     // box for every Han character: a much shorter drawing.
     const boxes = await cardSvg(card, await loadFonts([{ chunk: 'latin', weight: 400 }, { chunk: 'latin', weight: 700 }]));
@@ -163,12 +166,16 @@ describe('drawing', () => {
     const jobs = ogJobs([agent, untranslated], useTranslations);
     const options = { cacheDir: path.join(root, 'cache'), outDir: path.join(root, 'out'), workers: 2 };
     const first = await makeOgImages(jobs, options);
-    expect(first).toMatchObject({ images: 4, drawn: 4, cached: 0, workers: 2 });
+    expect(first).toMatchObject({ images: 4, drawn: 4, cached: 0, workers: 2, copied: 4, kept: 0, removed: 0 });
     const shared = ogImagePath(ogCard(untranslated, 'zh-Hant', useTranslations('zh-Hant'))).slice(1);
     const png = await readFile(path.join(root, 'out', shared));
     expect(pngSize(png)).toEqual([1200, 630]);
     const again = await makeOgImages(jobs, { ...options, outDir: path.join(root, 'out2') });
-    expect(again).toMatchObject({ images: 4, drawn: 0, cached: 4, workers: 0 });
+    expect(again).toMatchObject({ images: 4, drawn: 0, cached: 4, workers: 0, copied: 4 });
     expect((await stat(path.join(root, 'out2', jobs[0].out))).size).toBeGreaterThan(1000);
+    // The output kept: a card gone (an agent removed) loses its file, the others stay as they are.
+    const kept = await makeOgImages(jobs.slice(1), options);
+    expect(kept).toMatchObject({ images: 3, drawn: 0, copied: 0, kept: 3, removed: 1 });
+    expect(existsSync(path.join(root, 'out', jobs[0].out))).toBe(false);
   }, 120_000);
 });

@@ -16,8 +16,14 @@ import { fontVersion } from './fonts.ts';
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
+/**
+ * The folder of the output that holds the images, and only them: the build removes any other
+ * file in it (`output.ts`).
+ */
+export const OG_FOLDER = 'og';
+
 /** Bump when the drawing changes, so cached images are drawn again (and get new URLs). */
-export const OG_RENDER_VERSION = '2';
+export const OG_RENDER_VERSION = '3';
 
 /** What one preview card shows: content only, nothing that depends on the page's locale. */
 export interface OgCard {
@@ -155,7 +161,7 @@ export function ogCardKey(card: OgCard, fonts: string = fontVersion()): string {
  * @example ogImagePath(card) // '/og/3f9a….png'
  */
 export function ogImagePath(card: OgCard): string {
-  return `/og/${ogCardKey(card)}.png`;
+  return `/${OG_FOLDER}/${ogCardKey(card)}.png`;
 }
 
 /** The alt text of a card, for `og:image:alt`. */

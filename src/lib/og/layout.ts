@@ -6,9 +6,10 @@ import { drawableText, fontChunks } from './fonts.ts';
  * Colours are the site's dark theme, so a card looks like the site it leads to.
  *
  * Drawn for speed as well as looks (thousands of cards per build): only plain boxes and text.
- * An `<img>`, a border on one side or `overflow: hidden` each become a mask, clip path or nested
- * image in the SVG, which resvg draws into layers of their own, several milliseconds each; so the
- * logo is made of boxes, the accent stripe is a box, and text is clamped by `lineClamp` alone.
+ * An `<img>`, a border (on one side, or with rounded corners) or `overflow: hidden` each become a
+ * mask, clip path or nested image in the SVG, which resvg draws into layers of their own; so the
+ * logo is made of boxes, the accent stripe is a box, a chip's frame is a box behind a box, and
+ * text is clamped by `lineClamp` alone.
  * There is no UI string (label) on the card, so the locales that show the same content share it.
  */
 
@@ -63,15 +64,25 @@ function satoriLang(card: OgCard): string {
   return card.contentLang === 'zh-Hant' ? 'zh-TW' : card.contentLang === 'zh-Hans' ? 'zh-CN' : 'en';
 }
 
-const chip = { display: 'flex', flexShrink: 0, whiteSpace: 'nowrap', border: `2px solid ${COLORS.border}`, borderRadius: 10, padding: '4px 16px', background: COLORS.panel };
+/**
+ * A box with a 2 px rounded frame, as two filled boxes: the frame colour, and the fill inset by
+ * 2 px with a radius 2 px smaller (the same curves). A CSS `border` with a radius would look the
+ * same, but satori draws it as a stroke clipped to the box, and resvg renders each clip path in
+ * layers of its own (measured: 0.6 ms a card, a seventh of the rasterising).
+ */
+function framed(outer: Record<string, unknown>, radius: number, fill: string, inner: Record<string, unknown>, text: string, extra: Record<string, unknown> = {}): OgNode {
+  return el('div', { display: 'flex', flexShrink: 0, padding: 2, borderRadius: radius, background: COLORS.border, ...outer }, [
+    el('div', { display: 'flex', whiteSpace: 'nowrap', borderRadius: radius - 2, background: fill, ...inner }, text, extra),
+  ]);
+}
 
 /** The element tree of a card (give it a {@link drawableCard}). */
 export function cardElement(card: OgCard): OgNode {
   const lang = satoriLang(card);
   const clamp = (lines: number) => ({ display: 'block', lineClamp: lines });
   const footer = [
-    ...(card.collection ? [el('div', { ...chip, color: COLORS.text, marginRight: 16 }, card.collection)] : []),
-    ...(card.model ? [el('div', { ...chip, color: COLORS.accent, marginRight: 20 }, card.model)] : []),
+    ...(card.collection ? [framed({ marginRight: 16 }, 10, COLORS.panel, { padding: '4px 16px', color: COLORS.text }, card.collection)] : []),
+    ...(card.model ? [framed({ marginRight: 20 }, 10, COLORS.panel, { padding: '4px 16px', color: COLORS.accent }, card.model)] : []),
     ...(card.tools ? [el('div', { display: 'flex', whiteSpace: 'nowrap', color: COLORS.muted }, card.tools)] : []),
   ];
   return el(
@@ -93,7 +104,8 @@ export function cardElement(card: OgCard): OgNode {
       box(0, 0, 16, OG_HEIGHT, { background: COLORS.accent }),
       el('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between' }, [
         el('div', { display: 'flex', alignItems: 'center' }, [logo(), el('div', { fontSize: 34, fontWeight: 700 }, card.siteName)]),
-        el('div', { display: 'flex', fontSize: 26, color: COLORS.muted, border: `2px solid ${COLORS.border}`, borderRadius: 999, padding: '6px 22px' }, languageName(card), { lang }),
+        // Filled with the card's background: the frame alone shows.
+        framed({}, 999, COLORS.bg, { fontSize: 26, color: COLORS.muted, padding: '6px 22px' }, languageName(card), { lang }),
       ]),
       el('div', { display: 'flex', flexDirection: 'column' }, [
         el('div', { ...clamp(2), fontSize: titleSize(card.title), fontWeight: 700, lineHeight: 1.15 }, card.title, { lang }),

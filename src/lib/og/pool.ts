@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { access, copyFile, mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { type OgCard, ogCardKey } from './card.ts';
+import { OG_FOLDER, type OgCard, ogCardKey } from './card.ts';
+import { placeImages, type PlaceStats } from './output.ts';
 import { fontChunks, fontRequests } from './fonts.ts';
 // Not render.ts: that would load resvg in this thread, before `keepAllocatorMemory` can act.
 import { cardTexts, drawableCard } from './layout.ts';
@@ -30,12 +31,12 @@ export function keepAllocatorMemory(env: Record<string, string | undefined> = pr
 /** One image the build needs: a card and where it goes in the output folder. */
 export interface OgJob {
   card: OgCard;
-  /** Path relative to the output folder, e.g. `og/en/backend-developer.png`. */
+  /** Path relative to the output folder, inside its `og/` folder: `og/<card key>.png`. */
   out: string;
 }
 
-/** What a run did. */
-export interface OgRunStats {
+/** What a run did: drawing, then the output folder (see {@link PlaceStats}). */
+export interface OgRunStats extends PlaceStats {
   images: number;
   /** Distinct cards drawn now. */
   drawn: number;
@@ -103,7 +104,7 @@ async function drawAll(cards: Map<string, OgCard>, cacheDir: string, threads: nu
 /** Jobs with their cache keys, and what drawing them took. */
 export interface DrawnJobs {
   keyed: Array<{ job: OgJob; key: string }>;
-  stats: Omit<OgRunStats, 'ms'>;
+  stats: Omit<OgRunStats, 'ms' | keyof PlaceStats>;
   /** Time spent finding and drawing, without any wait before the copy. */
   ms: number;
 }
@@ -131,25 +132,22 @@ export async function drawMissing(jobs: readonly OgJob[], options: Omit<OgRunOpt
   };
 }
 
-/** Copies the drawn images from the cache into the output folder. */
+/**
+ * Brings the output's images folder to exactly the drawn images: copies those it lacks from the
+ * cache, and removes the files of cards no page shows any more (the folder is kept between builds).
+ */
 export async function copyImages(drawn: DrawnJobs, options: OgRunOptions): Promise<OgRunStats> {
   const started = performance.now();
   // One copy per file: pages that share a card share its file, and two copies into one target at
   // once could interleave.
-  const targets = new Map(drawn.keyed.map(({ job, key }) => [job.out, key]));
-  await Promise.all(
-    [...targets].map(async ([out, key]) => {
-      const target = path.join(options.outDir, out);
-      await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(path.join(options.cacheDir, `${key}.png`), target);
-    }),
-  );
-  return { ...drawn.stats, ms: Math.round(drawn.ms + performance.now() - started) };
+  const targets = new Map(drawn.keyed.map(({ job, key }) => [path.join(options.outDir, job.out), path.join(options.cacheDir, `${key}.png`)]));
+  const placed = await placeImages(targets, path.join(options.outDir, OG_FOLDER));
+  return { ...drawn.stats, ...placed, ms: Math.round(drawn.ms + performance.now() - started) };
 }
 
 /**
  * Makes every job's image in `outDir`: from the cache when its card was drawn before, else drawn
- * now and cached.
+ * now and cached; and no other file in `outDir/og/`.
  */
 export async function makeOgImages(jobs: readonly OgJob[], options: OgRunOptions): Promise<OgRunStats> {
   return copyImages(await drawMissing(jobs, options), options);

@@ -3,6 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { OG_HEIGHT, OG_WIDTH, type OgCard } from './card.ts';
 import { cardElement, drawableCard } from './layout.ts';
 import type { SatoriFont } from './fonts.ts';
+import { indexedPng } from './png.ts';
 
 /**
  * Draws a card: satori lays it out to SVG (text as paths, from the bundled fonts only), resvg
@@ -19,10 +20,14 @@ export async function cardSvg(card: OgCard, fonts: SatoriFont[]): Promise<string
   return satori(cardElement(drawableCard(card)) as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
 }
 
-/** The PNG of a card, 1200×630, straight from resvg's encoder (no second encoding). */
+/**
+ * The PNG of a card, 1200×630: resvg's pixels as an indexed PNG (lossless, see `png.ts`), or
+ * resvg's own PNG for an image that has too many colours for a palette.
+ */
 export async function cardPng(card: OgCard, fonts: SatoriFont[]): Promise<Uint8Array> {
   const svg = await cardSvg(card, fonts);
-  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+  return indexedPng(image.pixels, image.width, image.height) ?? image.asPng();
 }
 
 export { drawableCard };

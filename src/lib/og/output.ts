@@ -1,0 +1,76 @@
+import type { Dirent } from 'node:fs';
+import { copyFile, mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The images' folder of the output (`<outDir>/og/`), which the build keeps between runs: it is
+ * brought to exactly the current images. An image already there is left alone, since its name is
+ * the hash of its card; a missing one is copied from the cache; anything else in the folder (the
+ * card of a removed or edited agent, an older layout's folders) is removed.
+ */
+
+/** What {@link placeImages} did. */
+export interface PlaceStats {
+  /** Images copied from the cache: missing from the folder, or of another size than the cached file. */
+  copied: number;
+  /** Images already in the folder, with the cached file's size. */
+  kept: number;
+  /** Files of the folder that are no current image, removed. */
+  removed: number;
+}
+
+function hasCode(error: unknown, ...codes: string[]): boolean {
+  return codes.includes((error as NodeJS.ErrnoException)?.code ?? '');
+}
+
+/** Removes every file under `dir` that is not in `keep`, and the folders that leaves empty. */
+async function removeOthers(dir: string, keep: ReadonlySet<string>): Promise<number> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (hasCode(error, 'ENOENT', 'ENOTDIR')) return 0;
+    throw error;
+  }
+  const counts = await Promise.all(
+    entries.map(async (entry) => {
+      const file = path.join(dir, entry.name);
+      if (!entry.isDirectory()) {
+        if (keep.has(file)) return 0;
+        await rm(file, { force: true });
+        return 1;
+      }
+      const removed = await removeOthers(file, keep);
+      // Fails, as it should, when a current image is inside.
+      await rmdir(file).catch((error: unknown) => {
+        if (!hasCode(error, 'ENOTEMPTY', 'EEXIST')) throw error;
+      });
+      return removed;
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Makes `folder` hold exactly the images of `targets` (absolute target path → absolute cached
+ * file; every target inside `folder`): removes the other files, then copies each image whose
+ * target is missing or of another size than its cached file.
+ * @example await placeImages(new Map([['/site/dist/og/3f9a.png', '/cache/og/3f9a.png']]), '/site/dist/og')
+ */
+export async function placeImages(targets: ReadonlyMap<string, string>, folder: string): Promise<PlaceStats> {
+  const keep = new Set([...targets.keys()].map((target) => path.resolve(target)));
+  const removed = await removeOthers(path.resolve(folder), keep);
+  let copied = 0;
+  await Promise.all(
+    [...targets].map(async ([target, source]) => {
+      const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
+      // Same name, same content: the name is the hash of the card. The size still catches a copy
+      // that an interrupted build left short.
+      if (to?.isFile() && to.size === from.size) return;
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(source, target);
+      copied++;
+    }),
+  );
+  return { copied, kept: targets.size - copied, removed };
+}
