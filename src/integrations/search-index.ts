@@ -1,4 +1,6 @@
 import type { AstroIntegration } from 'astro';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requestSearchIndex, takePendingSearchIndex } from '../lib/search/index-request.ts';
 
@@ -18,6 +20,8 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const pending = takePendingSearchIndex();
         if (!pending) {
+          // The output folder is kept between builds: an earlier index would find removed agents.
+          await rm(path.join(fileURLToPath(dir), 'pagefind'), { recursive: true, force: true });
           logger.warn('No search index was built: the catalog has no agents (or the `agents` collection is missing from src/content.config.ts).');
           return;
         }

@@ -30,36 +30,60 @@ describe('files an earlier build left', () => {
     expect(staleFiles(files, outputs)).toEqual(['en/agents/gone/index.html', 'raw/gone.md', '_astro/site.OLD.js', 'ogre/index.html']);
   });
 
-  it('are removed at the end of a build, with the folders they leave empty, and the folder is not emptied first', async () => {
+  it('are removed at the end of a build that kept the folder of the last one, with the folders they leave empty', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'atlas-keep-output-'));
     try {
       const out = path.join(work, 'out');
       const pub = path.join(work, 'public');
-      await mkdir(path.join(out, 'en/agents/gone'), { recursive: true });
-      await mkdir(path.join(out, 'en/agents/a'), { recursive: true });
+      const cache = path.join(work, 'cache');
       await mkdir(pub, { recursive: true });
-      await writeFile(path.join(out, 'en/agents/gone/index.html'), 'old');
-      await writeFile(path.join(out, 'en/agents/a/index.html'), 'kept');
       await writeFile(path.join(pub, 'favicon.svg'), '<svg/>');
-      const past = new Date(Date.now() - 60_000);
-      await utimes(path.join(out, 'en/agents/gone/index.html'), past, past);
-      await utimes(path.join(out, 'en/agents/a/index.html'), past, past);
+      const page = (p: string) => path.join(out, p);
 
-      const integration = keepOutput({ managed: ['pagefind'] });
-      const hooks = integration.hooks as Record<string, (o: unknown) => unknown>;
-      let viteConfig: unknown;
-      await hooks['astro:config:setup']({ command: 'build', updateConfig: (c: unknown) => (viteConfig = c) });
-      expect(viteConfig).toEqual({ vite: { build: { emptyOutDir: false } } });
-      await hooks['astro:config:done']({ config: { publicDir: pathToFileURL(`${pub}/`) } });
-      const logged: string[] = [];
-      await hooks['astro:build:done']({
-        dir: pathToFileURL(`${out}/`),
-        assets: new Map([['/en/agents/[slug]', [pathToFileURL(path.join(out, 'en/agents/a/index.html'))]]]),
-        logger: { info: (m: string) => logged.push(m) },
-      });
-      expect(existsSync(path.join(out, 'en/agents/a/index.html'))).toBe(true);
-      expect(existsSync(path.join(out, 'en/agents/gone'))).toBe(false);
-      expect(logged).toEqual(['Removed 1 file an earlier build made and this one did not.']);
+      /** Runs the integration's hooks as one build; `done` false is a build that fails midway. */
+      async function build(outDir: string, pages: string[], done = true): Promise<{ kept: boolean; logged: string[] }> {
+        const hooks = keepOutput({ managed: ['pagefind'] }).hooks as Record<string, (o: unknown) => unknown>;
+        let kept = false;
+        const config = { outDir: pathToFileURL(`${outDir}/`), cacheDir: pathToFileURL(`${cache}/`), publicDir: pathToFileURL(`${pub}/`) };
+        await hooks['astro:config:setup']({ command: 'build', config, updateConfig: (c: unknown) => (kept = JSON.stringify(c) === '{"vite":{"build":{"emptyOutDir":false}}}') });
+        await hooks['astro:config:done']({ config });
+        // What Astro does: empty the folder unless told not to, then write the pages.
+        if (!kept) await rm(outDir, { recursive: true, force: true });
+        for (const p of pages) {
+          await mkdir(path.dirname(path.join(outDir, p)), { recursive: true });
+          if (!existsSync(path.join(outDir, p))) await writeFile(path.join(outDir, p), p);
+        }
+        const logged: string[] = [];
+        if (done) {
+          await hooks['astro:build:done']({
+            dir: pathToFileURL(`${outDir}/`),
+            assets: new Map([['pages', pages.map((p) => pathToFileURL(path.join(outDir, p)))]]),
+            logger: { info: (m: string) => logged.push(m) },
+          });
+        }
+        return { kept, logged };
+      }
+
+      // The first build has nothing to keep.
+      expect((await build(out, ['en/agents/a/index.html', 'en/agents/gone/index.html'])).kept).toBe(false);
+      const past = new Date(Date.now() - 60_000);
+      for (const p of ['en/agents/a/index.html', 'en/agents/gone/index.html']) await utimes(page(p), past, past);
+
+      // The next keeps the folder and removes the page it no longer makes, and its empty folder.
+      const second = await build(out, ['en/agents/a/index.html']);
+      expect(second.kept).toBe(true);
+      expect(existsSync(page('en/agents/a/index.html'))).toBe(true);
+      expect(existsSync(page('en/agents/gone'))).toBe(false);
+      expect(existsSync(page('.agent-atlas-building'))).toBe(false);
+      expect(second.logged).toEqual(['Removed 1 file an earlier build made and this one did not.']);
+      expect((await build(out, ['en/agents/a/index.html'])).kept).toBe(true);
+
+      // Another output folder in between, or a build that failed midway: the folder is emptied.
+      await build(path.join(work, 'elsewhere'), ['en/agents/a/index.html']);
+      expect((await build(out, ['en/agents/a/index.html'])).kept).toBe(false);
+      await build(out, ['en/agents/a/index.html'], false);
+      expect((await build(out, ['en/agents/a/index.html'])).kept).toBe(false);
+      expect((await build(out, ['en/agents/a/index.html'])).kept).toBe(true);
     } finally {
       await rm(work, { recursive: true, force: true });
     }

@@ -19,13 +19,13 @@ export interface BuildOutputs {
   readonly publicFiles: ReadonlySet<string>;
   /** Folders that their own integration keeps exact (e.g. `pagefind`, `og`). */
   readonly managed: readonly string[];
-  /** When the build started: files written since were made by it. */
+  /** When the build started, by the file system's clock: files written since were made by it. */
   readonly since: number;
 }
 
 /**
- * How far back from the start a file's time still counts as this build's: file systems that
- * keep coarse times (whole seconds, or two) would otherwise make a fresh file look old, and
+ * How far back from the start a file's time still counts as this build's: on file systems that
+ * keep coarse times (whole seconds, or two) a fresh file could look older than the start, and
  * removing a fresh file is worse than keeping an old one.
  */
 export const CLOCK_SLACK_MS = 2000;

@@ -9,7 +9,10 @@ import type { PageEntry } from './section-map.ts';
  * requests on the first search.
  */
 
-/** Pages a part holds at most (until {@link MAX_PARTS}); an agent's three pages share a part. */
+/**
+ * Pages a part holds on average (until {@link MAX_PARTS}): agents are spread by a hash of their
+ * slug, so a part holds a little more or less. An agent's three pages share a part.
+ */
 export const PAGES_PER_PART = 1000;
 /** Parts at most, whatever the catalog size (each adds requests to a first search). */
 export const MAX_PARTS = 8;

@@ -81,8 +81,9 @@ export class SearchEngine {
     this.api ??= (async () => {
       const [api, parts] = await Promise.all([
         import(/* @vite-ignore */ `${this.base}pagefind/pagefind.js`) as Promise<PagefindApi>,
-        // Without the list, results would silently miss parts: fail like a missing index.
-        fetch(`${this.base}pagefind/${PARTS_FILE_NAME}`).then((r) => {
+        // Without the list, results would silently miss parts: fail like a missing index. Asked
+        // afresh from the server (a cached list from before a deploy could name other parts).
+        fetch(`${this.base}pagefind/${PARTS_FILE_NAME}`, { cache: 'no-cache' }).then((r) => {
           if (!r.ok) throw new Error(`${PARTS_FILE_NAME}: HTTP ${r.status}`);
           return r.json() as Promise<string[]>;
         }),
@@ -91,7 +92,9 @@ export class SearchEngine {
       await Promise.all(parts.map((part) => api.mergeIndex(`${this.base}pagefind/${part}`)));
       return api;
     })();
-    this.sections ??= fetch(`${this.base}pagefind/${sectionMapFileName(document.documentElement.lang)}`)
+    // A failed load (offline for a moment) is tried again on the next search, not kept.
+    this.api.catch(() => (this.api = undefined));
+    this.sections ??= fetch(`${this.base}pagefind/${sectionMapFileName(document.documentElement.lang)}`, { cache: 'no-cache' })
       .then((r) => (r.ok ? (r.json() as Promise<SectionMap>) : {}))
       .catch(() => ({}))
       .then((map) => (this.map = map));
