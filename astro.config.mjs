@@ -24,7 +24,9 @@ export default defineConfig({
   cacheDir,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Four pages at a time: one renders while the others' files are written (measured at 4,011
+  // pages: render 20 → 15.5 s; 8 is no quicker).
+  build: { format: 'directory', concurrency: 4 },
   // The output folder is kept between builds; keepOutput removes what a build no longer makes
   // (the search index and the preview images keep their own folders exact).
   integrations: [mdx(), searchIndex(), ogImages(), keepOutput({ managed: ['pagefind', 'og'] })],

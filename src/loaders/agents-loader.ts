@@ -4,6 +4,7 @@ import { buildCatalog, type Catalog } from '../lib/catalog/build-catalog.ts';
 import { defaultCacheDir } from '../lib/catalog/file-cache.ts';
 import { catalogReport, formatReport } from '../lib/catalog/report.ts';
 import { prewarmGraphLayouts } from '../lib/graph/prewarm.ts';
+import { setGraphLayoutsPending } from '../lib/graph/layouts-ready.ts';
 import { publishAgents, splitAgent } from '../lib/catalog/agent-bodies.ts';
 import { LOCALES } from '../lib/locales.ts';
 import { buildSearchRecord } from '../lib/search/records.ts';
@@ -58,11 +59,18 @@ async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
     if (catalog.agents.length === 0) {
       logger.warn(`No agent files were found in ${catalog.agentsDir}. Put Claude Code agent .md files there, or set AGENTS_DIR.`);
     }
-    // Graph layouts on worker threads now, so page rendering only reads them from the cache.
-    const prewarm = prewarmGraphLayouts(catalog.agents).catch((error: unknown) => {
-      logger.warn(`Graph layouts were not prepared in advance (${String(error)}); the pages lay them out themselves.`);
-      return undefined;
-    });
+    // Graph layouts on worker threads, while Astro stores the content and bundles the pages; the
+    // pages that draw graphs wait for them (layouts-ready.ts) and only read them from the cache.
+    setGraphLayoutsPending(
+      prewarmGraphLayouts(catalog.agents).then(
+        (graphs) => {
+          if (graphs.laidOut) logger.info(`${graphs.laidOut} of ${graphs.graphs} graph layouts computed on ${graphs.threads} threads (${graphs.ms} ms).`);
+        },
+        (error: unknown) => {
+          logger.warn(`Graph layouts were not prepared in advance (${String(error)}); the pages lay them out themselves.`);
+        },
+      ),
+    );
     // Meanwhile (this thread is free) the search records go to Pagefind, which indexes them in
     // its own process while the pages render; the integration writes the bundle at the end.
     const search = searchIndexRequest();
@@ -70,8 +78,6 @@ async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
       const records = catalog.agents.flatMap((agent) => LOCALES.map((locale) => buildSearchRecord(agent, locale, search.base)));
       setPendingSearchIndex(startSearchIndex(records, path.join(defaultCacheDir(), 'search'), searchPagesPerPart()));
     }
-    const graphs = await prewarm;
-    if (graphs?.laidOut) logger.info(`${graphs.laidOut} of ${graphs.graphs} graph layouts computed on ${graphs.threads} threads (${graphs.ms} ms).`);
     return catalog;
   })();
   return pending;
