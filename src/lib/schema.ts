@@ -214,17 +214,22 @@ export const AgentSchema = z.object({
   problems: z.array(ProblemSchema).default([]),
 });
 
-/** An agent's content in one locale as the content layer keeps it: everything but the body HTML. */
-export const LocalizedEntrySchema = LocalizedContentSchema.omit({ html: true });
+/**
+ * An agent's content in one locale as the content layer keeps it: everything but the body HTML
+ * and the list of the body's sections (a third of the data store at a thousand agents, and no
+ * page shows it: the body HTML carries the headings and their anchors).
+ */
+export const LocalizedEntrySchema = LocalizedContentSchema.omit({ html: true, sections: true });
 
 /**
  * An agent as the content layer stores it: the whole agent without the file text and the body
- * HTML. Those two make up two thirds of an agent's data, are needed by exactly one page each,
- * and Astro compiles its whole data store into one JavaScript module that every page imports,
- * so they travel separately as {@link AgentBodySchema} (see `catalog/agent-bodies.ts`).
+ * HTML (nor the section list, see {@link LocalizedEntrySchema}). The text and the HTML make up
+ * two thirds of an agent's data, are needed by exactly one page each, and Astro compiles its
+ * whole data store into one JavaScript module that every page imports, so they travel
+ * separately as {@link AgentBodySchema} (see `catalog/agent-bodies.ts`).
  */
 export const AgentEntrySchema = AgentSchema.omit({ raw: true, localized: true }).extend({
-  /** Content per locale, without the body HTML. */
+  /** Content per locale, without the body HTML and section list. */
   localized: z.object({
     en: LocalizedEntrySchema,
     'zh-Hant': LocalizedEntrySchema,
@@ -238,6 +243,8 @@ export const AgentBodySchema = z.object({
   raw: z.string(),
   /** The body as sanitized HTML per locale (see {@link LocalizedContentSchema}'s `html`). */
   html: z.object({ en: z.string(), 'zh-Hant': z.string(), 'zh-Hans': z.string() }),
+  /** The body's sections per locale (see {@link LocalizedContentSchema}'s `sections`). */
+  sections: z.object({ en: z.array(SectionSchema), 'zh-Hant': z.array(SectionSchema), 'zh-Hans': z.array(SectionSchema) }),
 });
 
 /** Front matter as validated. */

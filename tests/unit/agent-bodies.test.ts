@@ -23,16 +23,18 @@ describe('agent entries and bodies', async () => {
       const joined = {
         ...entry,
         raw: body.raw,
-        localized: Object.fromEntries(LOCALES.map((l) => [l, { ...entry.localized[l], html: body.html[l] }])),
+        localized: Object.fromEntries(LOCALES.map((l) => [l, { ...entry.localized[l], html: body.html[l], sections: body.sections[l] }])),
       };
       expect(AgentSchema.parse(joined)).toEqual(AgentSchema.parse(agent));
     }
   });
 
-  it('keep the file text and body HTML out of the entry', () => {
+  it('keep the file text, body HTML and section list out of the entry', () => {
     const { entry, body } = splitAgent(catalog.agents[0]);
     expect(entry).not.toHaveProperty('raw');
     for (const l of LOCALES) expect(entry.localized[l]).not.toHaveProperty('html');
+    for (const l of LOCALES) expect(entry.localized[l]).not.toHaveProperty('sections');
+    expect(body.sections.en.length).toBeGreaterThan(0);
     expect(body.raw.length).toBeGreaterThan(100);
     expect(body.html.en).toContain('<');
   });

@@ -19,11 +19,15 @@ interface Published {
 
 const catalogSlot = (holder: object) => processSlot<{ published?: Published }>(holder, 'catalog', () => ({}));
 
-/** The body of a catalog agent: its file text and its body HTML per locale. */
+/** The body of a catalog agent: its file text, and its body HTML and sections per locale. */
 export function bodyOf(agent: Agent): AgentBody {
-  const html = {} as Record<Locale, string>;
-  for (const locale of LOCALES) html[locale] = agent.localized[locale].html;
-  return { raw: agent.raw, html };
+  const html = {} as AgentBody['html'];
+  const sections = {} as AgentBody['sections'];
+  for (const locale of LOCALES) {
+    html[locale] = agent.localized[locale].html;
+    sections[locale] = agent.localized[locale].sections;
+  }
+  return { raw: agent.raw, html, sections };
 }
 
 /** Splits a catalog agent into its content-layer entry and its body. */
@@ -31,7 +35,7 @@ export function splitAgent(agent: Agent): { entry: AgentEntry; body: AgentBody }
   const { raw: _raw, localized, ...rest } = agent;
   const entryLocalized = {} as Record<Locale, LocalizedEntry>;
   for (const locale of LOCALES) {
-    const { html: _html, ...content } = localized[locale];
+    const { html: _html, sections: _sections, ...content } = localized[locale];
     entryLocalized[locale] = content;
   }
   return { entry: { ...rest, localized: entryLocalized }, body: bodyOf(agent) };
