@@ -35,6 +35,14 @@ export function workerFileAvailable(url: URL): boolean {
   }
 }
 
+/**
+ * Young generation of a worker's heap, in MB. V8 sizes it for throughput (up to ~100 MB a
+ * thread), which beside Astro's own heap made most of the build's peak memory; a small one is
+ * collected more often but stays in the CPU cache and costs fewer page faults (measured at 1,000
+ * agents: peak 1.87 → 1.57 GB, no slower). Shared with the preview-image threads.
+ */
+export const YOUNG_HEAP_MB = 24;
+
 /** Threads a pool uses: `AGENT_ATLAS_WORKERS`, else the cores, at most 2. */
 export function poolThreads(): number {
   const wanted = Number(process.env.AGENT_ATLAS_WORKERS);
@@ -43,16 +51,18 @@ export function poolThreads(): number {
 
 /**
  * Runs `jobs` on worker threads started from `url` (a file that calls {@link serveJobs});
- * resolves to the results in job order. Rejects when a job throws or a thread dies.
+ * resolves to the results in job order. Rejects when a job throws or a thread dies (also when
+ * it needs more than `maxHeapMb` of heap, if given: callers that can do the work another way
+ * bound their threads' memory so).
  */
-export function runInWorkers<J, R>(url: URL, jobs: readonly J[], threads = poolThreads()): Promise<R[]> {
+export function runInWorkers<J, R>(url: URL, jobs: readonly J[], threads = poolThreads(), maxHeapMb?: number): Promise<R[]> {
   const results = new Array<R>(jobs.length);
   let next = 0;
   let failed = false;
   const workers: Worker[] = [];
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(url);
+      const worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_HEAP_MB, ...(maxHeapMb ? { maxOldGenerationSizeMb: maxHeapMb } : {}) } });
       workers.push(worker);
       let done = false;
       const fail = (error: Error) => {

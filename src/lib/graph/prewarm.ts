@@ -26,6 +26,12 @@ export interface PrewarmStats {
 }
 
 const WORKER_URL = new URL('./layout-worker.ts', import.meta.url);
+/**
+ * Heap of a layout thread at most. The threads run beside the page rendering, when the build
+ * holds the most memory; left unbounded, V8 lets each heap grow to hundreds of MB of garbage
+ * before collecting. A graph that needs more fails its thread, and the pages lay it out.
+ */
+const LAYOUT_HEAP_MB = 256;
 /** Below this many graphs to lay out, the pages do it themselves (threads take time to start). */
 const MIN_GRAPHS = 8;
 
@@ -52,7 +58,7 @@ export async function prewarmGraphLayouts(agents: readonly AgentEntry[], cacheDi
     .filter((input) => !existsSync(join(cacheDir, `${cacheKey({ layout: input })}.json`)))
     .sort((a, b) => b.nodes.length + b.edges.length - (a.nodes.length + a.edges.length));
   const pooled = missing.length >= MIN_GRAPHS && workerFileAvailable(WORKER_URL);
-  if (pooled) await runInWorkers<LayoutJob, boolean>(WORKER_URL, missing.map((input) => ({ input, cacheDir })));
+  if (pooled) await runInWorkers<LayoutJob, boolean>(WORKER_URL, missing.map((input) => ({ input, cacheDir })), poolThreads(), LAYOUT_HEAP_MB);
   return {
     graphs: inputs.length,
     laidOut: pooled ? missing.length : 0,

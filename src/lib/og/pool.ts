@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { OG_FOLDER, type OgCard, ogCardKey } from './card.ts';
 import { placeImages, type PlaceStats } from './output.ts';
+import { YOUNG_HEAP_MB } from '../worker-pool.ts';
 import { fontChunks, fontRequests } from './fonts.ts';
 // Not render.ts: that would load resvg in this thread, before `keepAllocatorMemory` can act.
 import { cardTexts, drawableCard } from './layout.ts';
@@ -61,6 +62,13 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
+/**
+ * Heap of a drawing thread at most (the fonts and one card's layout need well under half). The
+ * threads run beside the page rendering, when the build holds the most memory; left unbounded,
+ * V8 lets each heap grow to hundreds of MB of garbage before collecting.
+ */
+const DRAW_HEAP_MB = 256;
+
 /** Draws `cards` into `cacheDir/<key>.png` with a pool of worker threads. */
 async function drawAll(cards: Map<string, OgCard>, cacheDir: string, threads: number): Promise<void> {
   const chunks = fontChunks();
@@ -76,7 +84,7 @@ async function drawAll(cards: Map<string, OgCard>, cacheDir: string, threads: nu
   const failures: string[] = [];
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { fonts } });
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { fonts }, resourceLimits: { maxOldGenerationSizeMb: DRAW_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_HEAP_MB } });
       let finished = false;
       const next = () => {
         const msg = failures.length ? undefined : queue.shift();
