@@ -63,11 +63,11 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /**
- * Heap of a drawing thread at most (the fonts and one card's layout need well under half). The
+ * Heap of a drawing thread at most (the parsed fonts and one card need well under half). The
  * threads run beside the page rendering, when the build holds the most memory; left unbounded,
  * V8 lets each heap grow to hundreds of MB of garbage before collecting.
  */
-const DRAW_HEAP_MB = 256;
+const DRAW_HEAP_MB = 384;
 
 /** Draws `cards` into `cacheDir/<key>.png` with a pool of worker threads. */
 async function drawAll(cards: Map<string, OgCard>, cacheDir: string, threads: number): Promise<void> {
