@@ -46,8 +46,9 @@ export interface SearchBenchResult {
   perQuery: Array<{ query: string; ms: number; results: number; indexKB: number }>;
 }
 
-const INDEX_FILE = /\/pagefind\/(.*\.pf_(index|fragment|meta|filter)|atlas-sections\.[^/]+\.json)$/;
-const CODE_FILE = /\/pagefind\/(pagefind\.js|wasm\.[^/]+|atlas-st-phrases\.txt)$|\/_astro\/.*\.js$/;
+// The index is in part folders (`pagefind/part-…/`), listed in atlas-parts.json.
+const INDEX_FILE = /\/pagefind\/(.*\.pf_(index|fragment|meta|filter)|(?:part-[^/]+\/)?pagefind-entry\.json|atlas-(?:sections\.[^/]+|parts)\.json)$/;
+const CODE_FILE = /\/pagefind\/((?:part-[^/]+\/)?(?:pagefind(?:-worker)?\.js|wasm\.[^/]+)|atlas-st-phrases\.txt)$|\/_astro\/.*\.js$/;
 
 async function firstAgentPage(siteDir: string, locale: string): Promise<string> {
   const root = path.join(siteDir, locale, 'agents');

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, utimes, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
 import { LOCALES } from '../../src/lib/locales.ts';
 import { buildSearchRecord } from '../../src/lib/search/records.ts';
 import { startSearchIndex } from '../../src/lib/search/site-index.ts';
-import { PARTS_FILE_NAME, partFolder, sectionMapFileName, ST_PHRASES_FILE_NAME } from '../../src/lib/search/bundle-files.ts';
+import { PARTS_FILE_NAME, sectionMapFileName, ST_PHRASES_FILE_NAME } from '../../src/lib/search/bundle-files.ts';
 import { partOf, partCount } from '../../src/lib/search/index-parts.ts';
 import type { SectionMap } from '../../src/lib/search/section-map.ts';
 
@@ -34,10 +34,12 @@ describe('the search bundle built beside the pages', async () => {
       expect(first.parts).toBe(1);
       expect((await first.write(path.join(work, 'out1'))).indexed).toBe(1);
       const bundle = path.join(work, 'out1', 'pagefind');
-      expect(existsSync(path.join(bundle, 'pagefind-entry.json'))).toBe(true);
+      const [only, ...none] = JSON.parse(await readFile(path.join(bundle, PARTS_FILE_NAME), 'utf8')) as string[];
+      expect(none).toEqual([]);
+      expect(existsSync(path.join(bundle, only, 'pagefind-entry.json'))).toBe(true);
+      expect(existsSync(path.join(bundle, 'pagefind.js'))).toBe(true);
       expect(existsSync(path.join(bundle, sectionMapFileName('en')))).toBe(true);
       expect(existsSync(path.join(bundle, ST_PHRASES_FILE_NAME))).toBe(true);
-      expect(JSON.parse(await readFile(path.join(bundle, PARTS_FILE_NAME), 'utf8'))).toEqual([]);
       const kept = (await readdir(cacheDir)).sort();
       expect(kept.filter((n) => n.startsWith('old') || n.startsWith('half'))).toEqual(['old-b', 'old-b.done']);
 
@@ -66,21 +68,33 @@ describe('the search bundle built beside the pages', async () => {
       expect((await first.write(path.join(work, 'out1'))).indexed).toBe(used.size);
       const site = path.join(work, 'out1', 'pagefind');
       const listed = JSON.parse(await readFile(path.join(site, PARTS_FILE_NAME), 'utf8')) as string[];
-      expect(listed).toEqual(Array.from({ length: used.size - 1 }, (_, i) => partFolder(i + 1)));
+      expect(listed).toHaveLength(used.size);
       for (const folder of listed) {
         const names = await readdir(path.join(site, folder));
-        expect(names).toContain('pagefind-entry.json');
-        // A merged part uses the first part's code and the merged section maps.
-        expect(names.filter((n) => n.endsWith('.js') || n.startsWith('wasm.') || n.startsWith('atlas-'))).toEqual([]);
+        // A whole Pagefind bundle (the first is loaded with its worker and WebAssembly)...
+        expect(names).toEqual(expect.arrayContaining(['pagefind-entry.json', 'pagefind-worker.js', 'wasm.en.pagefind']));
+        // ...without the section maps (merged at the top) and Pagefind's unused interfaces.
+        expect(names.filter((n) => n.startsWith('atlas-') || n.includes('-ui.'))).toEqual([]);
       }
       for (const locale of LOCALES) {
         const map = JSON.parse(await readFile(path.join(site, sectionMapFileName(locale)), 'utf8')) as SectionMap;
         expect(Object.values(map).map((e) => e[6]).sort()).toEqual(catalog.agents.map((a) => a.slug).sort());
       }
 
+      // Rewritten into the same folder after an edit: the edited agent's part gets a new folder,
+      // the others are left as they are, and the old folder goes.
+      const entryTimes = async (folders: string[]) =>
+        new Map(await Promise.all(folders.map(async (f) => [f, (await stat(path.join(site, f, 'pagefind-entry.json'))).mtimeMs] as const)));
+      const before = await entryTimes(listed);
       const edited = catalog.agents[0].slug;
       const changed = records.map((r) => (r.slug === edited ? { ...r, title: `${r.title} (edited)` } : r));
-      expect((await startSearchIndex(changed, cacheDir, perPart).write(path.join(work, 'out2'))).indexed).toBe(1);
+      expect((await startSearchIndex(changed, cacheDir, perPart).write(path.join(work, 'out1'))).indexed).toBe(1);
+      const relisted = JSON.parse(await readFile(path.join(site, PARTS_FILE_NAME), 'utf8')) as string[];
+      const kept = relisted.filter((f) => listed.includes(f));
+      expect(kept).toHaveLength(listed.length - 1);
+      const after = await entryTimes(kept);
+      for (const f of kept) expect(after.get(f)).toBe(before.get(f));
+      expect((await readdir(site)).filter((n) => n.startsWith('part-')).sort()).toEqual([...relisted].map((f) => f.replace(/\/$/, '')).sort());
       expect((await startSearchIndex(changed, cacheDir, perPart).write(path.join(work, 'out3'))).indexed).toBe(0);
     } finally {
       await rm(work, { recursive: true, force: true });

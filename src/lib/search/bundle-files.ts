@@ -12,12 +12,7 @@ export function sectionMapFileName(lang: string): string {
 export const ST_PHRASES_FILE_NAME = 'atlas-st-phrases.txt';
 
 /**
- * The folder of index part `i` inside the site's `pagefind/` folder: the first part is the
- * bundle itself (its `pagefind.js` is what the browser loads), the others are merged into it.
+ * The file listing the folders of the index's parts inside the site's `pagefind/` folder, in
+ * order: the browser loads the first as its index and merges the others into it.
  */
-export function partFolder(i: number): string {
-  return i === 0 ? '' : `part-${i}/`;
-}
-
-/** The file listing the folders (of {@link partFolder}) the browser merges into the first part. */
 export const PARTS_FILE_NAME = 'atlas-parts.json';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import STPhrases from 'opencc-js/dict/STPhrases';
@@ -8,7 +8,7 @@ import STCharacters from 'opencc-js/dict/STCharacters';
 import type { SearchRecord } from './records.ts';
 import { recordToHtml } from './record-html.ts';
 import { sectionMaps } from './index-files.ts';
-import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, partFolder, sectionMapFileName } from './bundle-files.ts';
+import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, sectionMapFileName } from './bundle-files.ts';
 import { PAGES_PER_PART, mergeSectionMaps, splitIntoParts } from './index-parts.ts';
 import type { PageEntry } from './section-map.ts';
 import { pruneStPhrases } from './script-convert.ts';
@@ -43,9 +43,11 @@ export interface PendingSearchIndex {
 const BUNDLE_VERSION = '2';
 /** Records sent to Pagefind at once: a bound on what waits in its input pipe. */
 const BATCH = 256;
-/** Part files the browser does not read from a merged part (it uses the first part's code). */
-const NOT_IN_MERGED_PART = /^(?:pagefind[\w-]*\.(?:js|css)|wasm\.[\w-]+\.pagefind|atlas-sections\.[\w-]+\.json)$/;
 const SECTION_MAP_FILE = /^atlas-sections\.[\w-]+\.json$/;
+/** Pagefind's files the browser never reads (its ready-made search interfaces). */
+const UNUSED_FILE = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
+/** The script the browser loads, at the top of the site's `pagefind/` folder. */
+const ENTRY_SCRIPT = 'pagefind.js';
 
 /**
  * The installed Pagefind's version, part of the cache key. Its package exports neither
@@ -140,16 +142,32 @@ async function stPhrases(cacheDir: string): Promise<{ name: string; text: string
   return { name, text };
 }
 
-/** Copies the parts into `target` and writes the merged section maps and the list of parts. */
+/** The folder of a part in the site: named by its key, so an unchanged part keeps its folder. */
+function siteFolder(part: Part): string {
+  return `part-${part.key.slice(0, 16)}`;
+}
+
+/**
+ * Brings `target` (the site's `pagefind/` folder, kept between builds) to the parts of this
+ * build: a part's folder that is already there is left alone (its name is its content's hash;
+ * a folder appears whole, by renaming a finished copy), the others are copied from the cache,
+ * anything else is removed. Then the merged section maps, the parts list, the OpenCC table and
+ * Pagefind's script are written at the top. Each part folder is a whole Pagefind bundle: the
+ * first one is the browser's index, and Pagefind loads its worker and WebAssembly from there.
+ */
 async function writeSite(parts: readonly Part[], cacheDir: string, target: string, phrases: string): Promise<void> {
-  await rm(target, { recursive: true, force: true });
+  await mkdir(target, { recursive: true });
+  const folders = parts.map(siteFolder);
+  const present = await readdir(target);
+  await Promise.all(present.filter((n) => !folders.includes(n)).map((n) => rm(path.join(target, n), { recursive: true, force: true })));
   const maps = new Map<string, Array<Record<string, PageEntry>>>();
   for (const [i, part] of parts.entries()) {
     const bundle = path.join(cacheDir, part.key);
-    await cp(bundle, path.join(target, partFolder(i)), {
-      recursive: true,
-      filter: (source) => i === 0 || !NOT_IN_MERGED_PART.test(path.basename(source)),
-    });
+    if (!present.includes(folders[i])) {
+      const copying = path.join(target, `${folders[i]}.copying`);
+      await cp(bundle, copying, { recursive: true, filter: (source) => !SECTION_MAP_FILE.test(path.basename(source)) && !UNUSED_FILE.test(path.basename(source)) });
+      await rename(copying, path.join(target, folders[i]));
+    }
     for (const name of (await readdir(bundle)).filter((n) => SECTION_MAP_FILE.test(n))) {
       const list = maps.get(name) ?? [];
       list.push(JSON.parse(await readFile(path.join(bundle, name), 'utf8')) as Record<string, PageEntry>);
@@ -157,8 +175,9 @@ async function writeSite(parts: readonly Part[], cacheDir: string, target: strin
     }
   }
   for (const [name, list] of maps) await writeFile(path.join(target, name), JSON.stringify(mergeSectionMaps(list)));
-  await writeFile(path.join(target, PARTS_FILE_NAME), JSON.stringify(parts.slice(1).map((_, i) => partFolder(i + 1))));
+  await writeFile(path.join(target, PARTS_FILE_NAME), JSON.stringify(folders.map((f) => `${f}/`)));
   await writeFile(path.join(target, ST_PHRASES_FILE_NAME), phrases);
+  await copyFile(path.join(cacheDir, parts[0].key, ENTRY_SCRIPT), path.join(target, ENTRY_SCRIPT));
 }
 
 /**

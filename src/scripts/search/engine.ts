@@ -25,6 +25,7 @@ interface PagefindResult {
   data(): Promise<PagefindFragment>;
 }
 interface PagefindApi {
+  options(o: { basePath: string }): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string): Promise<void>;
   search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
@@ -73,9 +74,9 @@ export class SearchEngine {
 
   /**
    * Loads Pagefind with every part of the index, and the section map (once); call early, e.g.
-   * on focus. A large catalog's index is split into parts (so a rebuild re-indexes only the
-   * part of an edited agent): the first is the bundle whose `pagefind.js` is loaded, the others
-   * are merged into it.
+   * on focus. The index is in parts (so a rebuild re-indexes only the part of an edited agent),
+   * each a folder named by its content: Pagefind takes the first as its index and merges the
+   * others into it.
    */
   load(): Promise<PagefindApi> {
     this.api ??= (async () => {
@@ -88,8 +89,12 @@ export class SearchEngine {
           return r.json() as Promise<string[]>;
         }),
       ]);
+      const [first, ...others] = parts;
+      if (!first) throw new Error(`${PARTS_FILE_NAME} lists no index.`);
+      // Before init: the index, its worker and WebAssembly are read from this folder.
+      await api.options({ basePath: `${this.base}pagefind/${first}` });
       await api.init();
-      await Promise.all(parts.map((part) => api.mergeIndex(`${this.base}pagefind/${part}`)));
+      await Promise.all(others.map((part) => api.mergeIndex(`${this.base}pagefind/${part}`)));
       return api;
     })();
     // A failed load (offline for a moment) is tried again on the next search, not kept.
