@@ -21,7 +21,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCatalog } from '../src/lib/catalog/build-catalog.ts';
-import { catalogReport, formatReport } from '../src/lib/catalog/report.ts';
+import { catalogReport, count, formatReport } from '../src/lib/catalog/report.ts';
 
 const USAGE = 'Usage: npm run check -- [--agents-dir <path>] [--strict] [--format text|json] [--verbose] [--no-cache]';
 
@@ -73,11 +73,11 @@ if (values.format === 'json') {
   if (failed) {
     out.push(
       report.errors > 0
-        ? `check failed: ${report.errors} errors${values.strict ? ` and ${report.warnings} warnings (--strict)` : ''}.`
-        : `check failed: ${report.warnings} warnings (--strict).`,
+        ? `check failed: ${count(report.errors, 'error')}${values.strict ? ` and ${count(report.warnings, 'warning')} (--strict)` : ''}.`
+        : `check failed: ${count(report.warnings, 'warning')} (--strict).`,
     );
   } else {
-    out.push(`check passed${report.warnings ? ` with ${report.warnings} warnings (--strict fails on them)` : ''}.`);
+    out.push(`check passed${report.warnings ? ` with ${count(report.warnings, 'warning')} (--strict fails on them)` : ''}.`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { buildCatalog, type Catalog } from '../lib/catalog/build-catalog.ts';
 import { defaultCacheDir } from '../lib/catalog/file-cache.ts';
-import { catalogReport, formatReport } from '../lib/catalog/report.ts';
+import { catalogReport, count, formatReport } from '../lib/catalog/report.ts';
 import { prewarmGraphLayouts } from '../lib/graph/prewarm.ts';
 import { setGraphLayoutsPending } from '../lib/graph/layouts-ready.ts';
 import { publishAgents, splitAgent } from '../lib/catalog/agent-bodies.ts';
@@ -54,7 +54,7 @@ async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
       throw new Error(`Agent Atlas cannot build: two things claim the same URL.\n${catalog.fatal.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}${p.hint ? ` Hint: ${p.hint}` : ''}`).join('\n')}`);
     }
     if (strictMode() && report.problems.length) {
-      throw new Error(`Strict mode: ${report.errors} errors and ${report.warnings} warnings (listed above). Fix them, or build without STRICT=1.`);
+      throw new Error(`Strict mode: ${count(report.errors, 'error')} and ${count(report.warnings, 'warning')} (listed above). Fix them, or build without STRICT=1.`);
     }
     if (catalog.agents.length === 0) {
       logger.warn(`No agent files were found in ${catalog.agentsDir}. Put Claude Code agent .md files there, or set AGENTS_DIR.`);

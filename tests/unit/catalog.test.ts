@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
 import { assignSlugs } from '../../src/lib/routing/slugs.ts';
-import { catalogReport, formatReport } from '../../src/lib/catalog/report.ts';
+import { catalogReport, count, formatReport } from '../../src/lib/catalog/report.ts';
 
 describe('the seed catalog', async () => {
   const catalog = await buildCatalog({ agentsDir: 'agents', cacheDir: false });
@@ -35,6 +35,13 @@ describe('the seed catalog', async () => {
     expect(text).toContain('5 agents (15 pages)');
     expect(text).toContain('Duplicate names (1)');
     expect(text).toContain('api-designer ← backend-developer');
+  });
+
+  it('counts problems and files in the singular for one', () => {
+    expect([count(0, 'error'), count(1, 'warning'), count(2, 'file')]).toEqual(['0 errors', '1 warning', '2 files']);
+    const report = catalogReport(catalog);
+    const files = new Set(report.problems.map((p) => p.file)).size;
+    expect(formatReport(report)).toContain(`${count(report.errors, 'error')}, ${count(report.warnings, 'warning')} in ${count(files, 'file')}`);
   });
 });
 

@@ -68,10 +68,10 @@ describe('npm run check', () => {
     expect(normal.code).toBe(0);
     expect(normal.stdout).toContain('colon.md:3: warning: The front matter is not valid YAML');
     expect(normal.stdout).toContain('Hint: Quote values that contain ": "');
-    expect(normal.stdout.trim().split('\n').at(-1)).toBe('check passed with 1 warnings (--strict fails on them).');
+    expect(normal.stdout.trim().split('\n').at(-1)).toBe('check passed with 1 warning (--strict fails on them).');
     const strict = await check(['--agents-dir', dirs.warning, '--no-cache', '--strict']);
     expect(strict.code).toBe(1);
-    expect(strict.stdout.trim().split('\n').at(-1)).toBe('check failed: 1 warnings (--strict).');
+    expect(strict.stdout.trim().split('\n').at(-1)).toBe('check failed: 1 warning (--strict).');
   });
 
   it('fails on errors, naming file, line, expectation and hint', async () => {

@@ -55,7 +55,7 @@ export function formatReport(report: CatalogReport, opts: { verbose?: boolean } 
   const lines: string[] = [];
   lines.push(`Agent Atlas: ${report.agents} agents (${report.pages} pages) from ${report.agentsDir}`);
   const files = new Set(report.problems.map((p) => p.file));
-  lines.push(`  ${report.errors} errors, ${report.warnings} warnings in ${files.size} files`);
+  lines.push(`  ${count(report.errors, 'error')}, ${count(report.warnings, 'warning')} in ${count(files.size, 'file')}`);
   const sorted = [...report.problems].sort((a, b) => (a.severity === b.severity ? a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) : a.severity === 'error' ? -1 : 1));
   const shown = opts.verbose ? sorted : sorted.slice(0, 200);
   for (const p of shown) lines.push(`  ${formatProblem(p).replace(/\n/g, '\n  ')}`);
@@ -75,4 +75,12 @@ export function formatReport(report: CatalogReport, opts: { verbose?: boolean } 
   }
   if (report.skipped.length) lines.push(`  Skipped ${report.skipped.length} files that are not agents (${report.skipped.slice(0, 5).map((s) => s.file).join(', ')}${report.skipped.length > 5 ? ', …' : ''})`);
   return lines.join('\n');
+}
+
+/**
+ * A count with its noun, singular for one: `count(1, 'warning')` is "1 warning", `count(2,
+ * 'warning')` "2 warnings". For the report's nouns, whose plural adds an s.
+ */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
