@@ -36,10 +36,10 @@ export function workerFileAvailable(url: URL): boolean {
 }
 
 /**
- * Young generation of a worker's heap, in MB. V8 sizes it for throughput (up to ~100 MB a
- * thread), which beside Astro's own heap made most of the build's peak memory; a small one is
- * collected more often but stays in the CPU cache and costs fewer page faults (measured at 1,000
- * agents: peak 1.87 → 1.57 GB, no slower). Shared with the preview-image threads.
+ * Young generation of a worker's heap, in MB. V8 sizes it for throughput, which beside Astro's
+ * own heap made most of the build's peak memory; a small one is collected more often but stays
+ * in the CPU cache and costs fewer page faults (measured at 1,000 agents: the build process's
+ * peak 1.87 → 1.57 GB, no slower). Shared with the preview-image threads.
  */
 export const YOUNG_HEAP_MB = 24;
 

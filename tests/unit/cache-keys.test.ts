@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
-import { splitAgent } from '../../src/lib/catalog/agent-bodies.ts';
-import { keyedByProps, pageCacheKey } from '../../src/lib/routing/cache-keys.ts';
+import { publishAgents, splitAgent } from '../../src/lib/catalog/agent-bodies.ts';
+import { agentPageKey, keyedByProps, pageCacheKey } from '../../src/lib/routing/cache-keys.ts';
 import { localizedAgentPaths } from '../../src/lib/routing/static-paths.ts';
 
 describe('incremental build cache keys', async () => {
@@ -18,7 +18,10 @@ describe('incremental build cache keys', async () => {
   });
 
   it('key each agent page on the agent and its neighbours, the same in every locale', () => {
-    const key = (agent: (typeof entries)[number], neighbours: unknown) => pageCacheKey(agent, neighbours);
+    // The key the agent pages use, with the catalog published as the build does.
+    const holder = {};
+    publishAgents(catalog.agents, holder);
+    const key = (agent: (typeof entries)[number], neighbours: unknown) => agentPageKey(agent, neighbours, holder);
     const paths = localizedAgentPaths(entries, key);
     expect(paths).toHaveLength(entries.length * 3);
     const bySlug = Map.groupBy(paths, (p) => p.props.agent.slug);
@@ -34,5 +37,12 @@ describe('incremental build cache keys', async () => {
       expect([p.props.agent.slug, changed]).toEqual([p.props.agent.slug, neighbours.has(p.props.agent.slug) || p.props.agent.slug === target.slug]);
     }
     expect(localizedAgentPaths(entries)[0]).not.toHaveProperty('cacheKey');
+
+    // An edited body (not in the entry) changes its agent's key.
+    const edited = catalog.agents.map((a) => (a.slug === target.slug ? { ...a, raw: `${a.raw}\nedited` } : a));
+    const editedHolder = {};
+    publishAgents(edited, editedHolder);
+    const [one] = entries.filter((e) => e.slug === target.slug);
+    expect(agentPageKey(one, [], editedHolder)).not.toBe(agentPageKey(one, [], holder));
   });
 });

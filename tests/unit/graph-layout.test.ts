@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitText, layoutGraph, textWidth, type GraphInput, type GraphLayout, type GraphPoint } from '../../src/lib/graph/layout.ts';
+import { layoutGraph, type GraphInput, type GraphLayout, type GraphPoint } from '../../src/lib/graph/layout.ts';
+import { fitText, textWidth } from '../../src/lib/graph/text.ts';
 
 const kinds = ['hands-to', 'receives-from', 'notifies', 'reviewed-by', 'collaborates-with'] as const;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PARTS, PAGES_PER_PART, mergeSectionMaps, partCount, partOf, splitIntoParts } from '../../src/lib/search/index-parts.ts';
 import type { PageEntry } from '../../src/lib/search/section-map.ts';
 
+const slugOf = (p: { slug: string }) => p.slug;
 const pagesOf = (slugs: string[]) => slugs.flatMap((slug) => ['en', 'zh-hant', 'zh-hans'].map((locale) => ({ slug, locale })));
 
 describe('search index parts', () => {
@@ -16,7 +17,7 @@ describe('search index parts', () => {
 
   it('keeps an agent in its part while the catalog keeps its number of parts, and spreads agents evenly', () => {
     const slugs = Array.from({ length: 600 }, (_, i) => `collection-${i % 7}/agent-${i}`);
-    const parts = splitIntoParts(pagesOf(slugs), 300);
+    const parts = splitIntoParts(pagesOf(slugs), slugOf, 300);
     expect(parts).toHaveLength(6);
     for (const part of parts) {
       // An agent's three pages share a part, and the parts are near 300 pages each.
@@ -27,15 +28,15 @@ describe('search index parts', () => {
       expect(part.length).toBeLessThan(420);
     }
     // Adding agents (without changing the count) leaves the others where they were.
-    const more = splitIntoParts(pagesOf([...slugs, 'late/agent-a', 'late/agent-b']), 301);
+    const more = splitIntoParts(pagesOf([...slugs, 'late/agent-a', 'late/agent-b']), slugOf, 301);
     expect(more).toHaveLength(6);
     expect(slugs.every((s) => partOf(s, 6) === more.findIndex((part) => part.some((p) => p.slug === s)))).toBe(true);
   });
 
   it('drops empty parts and keeps a one-part catalog whole', () => {
-    expect(splitIntoParts(pagesOf(['a']), 1)).toHaveLength(1);
-    expect(splitIntoParts(pagesOf(['a', 'b']))).toEqual([pagesOf(['a', 'b'])]);
-    expect(splitIntoParts([])).toEqual([]);
+    expect(splitIntoParts(pagesOf(['a']), slugOf, 1)).toHaveLength(1);
+    expect(splitIntoParts(pagesOf(['a', 'b']), slugOf)).toEqual([pagesOf(['a', 'b'])]);
+    expect(splitIntoParts([], slugOf)).toEqual([]);
   });
 
   it('merges the section maps of the parts', () => {

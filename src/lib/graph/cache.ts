@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dagre from '@dagrejs/dagre';
@@ -31,9 +31,8 @@ interface Entry {
 
 /** The cache key for `key`: sha256 (hex) of its JSON, salted with the renderer versions. */
 export function cacheKey(key: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify([GRAPH_CACHE_VERSION, dagre.version, key]) ?? 'undefined')
-    .digest('hex');
+  // The one-shot form (see contentHash): a build hashes ~1,100 graph inputs, some large.
+  return hash('sha256', JSON.stringify([GRAPH_CACHE_VERSION, dagre.version, key]) ?? 'undefined', 'hex');
 }
 
 /**
@@ -43,12 +42,16 @@ export function cacheKey(key: unknown): string {
  * Errors thrown by `compute` propagate; cache errors never do.
  */
 export function cachedSvg(key: unknown, compute: () => string, cacheDir: string = DEFAULT_GRAPH_CACHE_DIR): string {
-  const hash = cacheKey(key);
-  const file = join(cacheDir, `${hash}.json`);
+  return cachedByHash(cacheKey(key), compute, cacheDir);
+}
+
+/** {@link cachedSvg} for a caller that already has the key's {@link cacheKey} (`digest`). */
+export function cachedByHash(digest: string, compute: () => string, cacheDir: string = DEFAULT_GRAPH_CACHE_DIR): string {
+  const file = join(cacheDir, `${digest}.json`);
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<Entry> | null;
     // The stored key guards against truncated or hand-edited files that still parse.
-    if (entry && entry.key === hash && typeof entry.value === 'string') return entry.value;
+    if (entry && entry.key === digest && typeof entry.value === 'string') return entry.value;
   } catch {
     // Missing or corrupt: recompute below.
   }
@@ -57,7 +60,7 @@ export function cachedSvg(key: unknown, compute: () => string, cacheDir: string 
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ key: hash, value } satisfies Entry));
+    writeFileSync(tmp, JSON.stringify({ key: digest, value } satisfies Entry));
     renameSync(tmp, file);
   } catch {
     // Read-only or full disk: the value is still correct, just not cached.

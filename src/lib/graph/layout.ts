@@ -4,9 +4,6 @@ import { pairRoutes, routeLanes } from './routes.ts';
 import { starHub, starOrder } from './star.ts';
 import { fitText, MAX_NODE_WIDTH, SUB_FONT_SIZE, textWidth } from './text.ts';
 
-// Text measurement lives in text.ts; svg.ts and the tests import it from here.
-export { charWidth, fitText, textWidth, FONT_SIZE, MAX_NODE_WIDTH, SUB_FONT_SIZE } from './text.ts';
-
 /**
  * Build-time graph layout with dagre. Everything here is pure and deterministic for a given
  * input order, so the same catalog always produces byte-identical SVG (and cache hits).

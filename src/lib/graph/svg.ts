@@ -1,14 +1,7 @@
 import type { EdgeKind } from '../schema.ts';
 import { contentHash } from '../hash.ts';
-import {
-  FONT_SIZE,
-  SUB_FONT_SIZE,
-  textWidth,
-  type GraphLabels,
-  type GraphLayout,
-  type GraphPoint,
-  type LaidOutNode,
-} from './layout.ts';
+import type { GraphLabels, GraphLayout, GraphPoint, LaidOutNode } from './layout.ts';
+import { FONT_SIZE, SUB_FONT_SIZE, textWidth } from './text.ts';
 
 /**
  * Renders a laid-out graph as a self-contained inline SVG string: no script, links are plain

@@ -3,7 +3,7 @@ import type { Translate } from '../i18n/ui.ts';
 import { EdgeKindSchema } from '../schema.ts';
 import { layoutGraph, type GraphAgent, type GraphInput, type GraphLabels, type GraphLayout } from './layout.ts';
 import { renderGraphSvg } from './svg.ts';
-import { cacheKey, cachedSvg } from './cache.ts';
+import { cacheKey, cachedByHash } from './cache.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { collectionGraphs, collectionOverview, orphans, unresolved, type UnresolvedName } from './catalog-graph.ts';
 
@@ -41,7 +41,7 @@ export function cachedLayout(input: GraphInput): GraphLayout {
   const key = cacheKey({ layout: bare });
   let layout = memo.get(key);
   if (!layout) {
-    layout = JSON.parse(cachedSvg({ layout: bare }, () => JSON.stringify(layoutGraph(bare)))) as GraphLayout;
+    layout = JSON.parse(cachedByHash(key, () => JSON.stringify(layoutGraph(bare)))) as GraphLayout;
     if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
     memo.set(key, layout);
   }

@@ -42,19 +42,17 @@ export function convertTree(tree: Root, body: string, to: Script): Root | undefi
   if (UNSAFE.test(body)) return undefined;
   // toScript leaves a body without common Han characters as it is: so do its pieces.
   if (!hasConvertibleHan(body)) return cloneTree(tree);
-  // Copy the tree, noting the text fields that need converting (ASCII text never changes).
+  // Copy the tree, then note the text fields that need converting (ASCII text never changes).
+  const copy = cloneTree(tree);
   const pending: Array<{ node: TextFields; field: (typeof TEXT_FIELDS)[number]; text: string }> = [];
-  const walk = <T extends Nodes>(node: T): T => {
-    const copy = { ...node };
-    if (node.data) copy.data = { ...node.data };
+  const collect = (node: Nodes): void => {
     for (const field of TEXT_FIELDS) {
       const text = (node as TextFields)[field];
-      if (typeof text === 'string' && !/^[\x00-\x7f]*$/.test(text)) pending.push({ node: copy as TextFields, field, text });
+      if (typeof text === 'string' && !/^[\x00-\x7f]*$/.test(text)) pending.push({ node: node as TextFields, field, text });
     }
-    if ('children' in node) (copy as { children: Nodes[] }).children = node.children.map((c) => walk(c as Nodes));
-    return copy;
+    if ('children' in node) for (const child of node.children) collect(child as Nodes);
   };
-  const copy = walk(tree);
+  collect(copy);
   // One conversion for all of them, joined with NUL (in no phrase, so no phrase spans two
   // pieces): a conversion call costs much more than the characters it converts.
   const texts = pending.map((p) => p.text);

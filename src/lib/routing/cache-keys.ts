@@ -1,4 +1,7 @@
 import { contentHash } from '../hash.ts';
+import { agentBody } from '../catalog/agent-bodies.ts';
+import { ogImagesEnabled } from '../og/card.ts';
+import type { AgentEntry } from '../schema.ts';
 
 /**
  * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose
@@ -14,4 +17,13 @@ export function pageCacheKey(...inputs: unknown[]): string {
 /** Adds to each path a key of its props, for pages that show nothing but their props. */
 export function keyedByProps<P extends { props: object }>(paths: readonly P[]): Array<P & { cacheKey: string }> {
   return paths.map((p) => ({ ...p, cacheKey: pageCacheKey(p.props) }));
+}
+
+/**
+ * The key of an agent's page: the agent, its neighbours (their names and links show on it), its
+ * body from the published catalog, and whether it carries a preview image. `holder` is where the
+ * catalog was published (tests pass their own).
+ */
+export function agentPageKey(agent: AgentEntry, neighbours: unknown, holder: object = globalThis): string {
+  return pageCacheKey(agent, neighbours, agentBody(agent.slug, holder), ogImagesEnabled());
 }

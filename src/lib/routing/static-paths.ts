@@ -1,4 +1,5 @@
 import type { AgentEntry } from '../schema.ts';
+import type { GraphAgent } from '../graph/layout.ts';
 import { LOCALE_TABLE, type Locale } from '../locales.ts';
 import { agentPath, withBase } from './paths.ts';
 
@@ -7,12 +8,8 @@ import { agentPath, withBase } from './paths.ts';
  * and the names of its neighbours, never the whole catalog, so page size does not grow with it.
  */
 
-/** A neighbour of an agent, as its page names it. */
-export interface Neighbour {
-  slug: string;
-  name: string;
-  collection: string;
-}
+/** A neighbour of an agent, as its page names it (and its graph draws it). */
+export type Neighbour = GraphAgent;
 
 /** Each agent with its neighbours (the agents it hands work to or gets work from), in catalog order. */
 export function agentsWithNeighbours(agents: readonly AgentEntry[]): Array<{ agent: AgentEntry; neighbours: Neighbour[] }> {

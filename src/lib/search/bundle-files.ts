@@ -3,9 +3,16 @@
  * `lib/search/index-files.ts`, which uses Node's zlib and must stay out of the browser bundle.
  */
 
+const SECTION_MAP_PREFIX = 'atlas-sections.';
+
 /** The section map of a page language (`<html lang>`, lower-cased as Pagefind does). */
 export function sectionMapFileName(lang: string): string {
-  return `atlas-sections.${lang.toLowerCase()}.json`;
+  return `${SECTION_MAP_PREFIX}${lang.toLowerCase()}.json`;
+}
+
+/** Whether a file name is one of {@link sectionMapFileName}'s. */
+export function isSectionMapFile(name: string): boolean {
+  return name.startsWith(SECTION_MAP_PREFIX) && name.endsWith('.json');
 }
 
 /** The pruned OpenCC phrase table. */

@@ -31,13 +31,13 @@ export function partOf(slug: string, parts: number): number {
 }
 
 /**
- * Splits records into parts by their agent's slug. Empty parts are dropped (the browser needs
+ * Splits records into parts by their agent's slug (`slugOf`). Empty parts are dropped (the browser needs
  * no request for them), so the result may be shorter than {@link partCount}.
  */
-export function splitIntoParts<T extends { slug: string }>(records: readonly T[], perPart = PAGES_PER_PART): T[][] {
+export function splitIntoParts<T>(records: readonly T[], slugOf: (record: T) => string, perPart = PAGES_PER_PART): T[][] {
   const count = partCount(records.length, perPart);
   const parts: T[][] = Array.from({ length: count }, () => []);
-  for (const record of records) parts[partOf(record.slug, count)].push(record);
+  for (const record of records) parts[partOf(slugOf(record), count)].push(record);
   return parts.filter((p) => p.length > 0);
 }
 

@@ -8,7 +8,7 @@ import STCharacters from 'opencc-js/dict/STCharacters';
 import type { SearchRecord } from './records.ts';
 import { recordToHtml } from './record-html.ts';
 import { sectionMaps } from './index-files.ts';
-import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, sectionMapFileName } from './bundle-files.ts';
+import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, isSectionMapFile, sectionMapFileName } from './bundle-files.ts';
 import { PAGES_PER_PART, mergeSectionMaps, splitIntoParts } from './index-parts.ts';
 import type { PageEntry } from './section-map.ts';
 import { pruneStPhrases } from './script-convert.ts';
@@ -43,7 +43,6 @@ export interface PendingSearchIndex {
 const BUNDLE_VERSION = '2';
 /** Records sent to Pagefind at once: a bound on what waits in its input pipe. */
 const BATCH = 256;
-const SECTION_MAP_FILE = /^atlas-sections\.[\w-]+\.json$/;
 /** Pagefind's files the browser never reads (its ready-made search interfaces). */
 const UNUSED_FILE = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
 /** The script the browser loads, at the top of the site's `pagefind/` folder. */
@@ -68,7 +67,6 @@ function pagefindVersion(): string {
 /** A record with the HTML Pagefind indexes for it. */
 interface Page {
   readonly record: SearchRecord;
-  readonly slug: string;
   readonly html: string;
 }
 
@@ -98,7 +96,7 @@ async function writePart(index: pagefind.PagefindIndex, pages: readonly Page[], 
   const files = await Promise.all(
     (await readdir(fragmentDir)).map(async (name) => ({ path: `fragment/${name}`, content: await readFile(path.join(fragmentDir, name)) })),
   );
-  const slugs = new Map(pages.map((p) => [p.record.url, p.slug]));
+  const slugs = new Map(pages.map((p) => [p.record.url, p.record.slug]));
   for (const [language, map] of sectionMaps(files, (url) => slugs.get(url))) {
     await writeFile(path.join(bundle, sectionMapFileName(language)), JSON.stringify(map));
   }
@@ -124,7 +122,7 @@ async function pruneParts(cacheDir: string, current: ReadonlySet<string>, spare:
 /** The cache key of a part: everything it indexes, hashed piece by piece (no 40 MB string). */
 function partKey(pages: readonly Page[], version: string): string {
   const hash = createHash('sha256').update(`${BUNDLE_VERSION}\0${version}\0`);
-  for (const p of pages) hash.update(`${p.record.url}\0${p.slug}\0`).update(p.html).update('\0');
+  for (const p of pages) hash.update(`${p.record.url}\0${p.record.slug}\0`).update(p.html).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -165,10 +163,10 @@ async function writeSite(parts: readonly Part[], cacheDir: string, target: strin
     const bundle = path.join(cacheDir, part.key);
     if (!present.includes(folders[i])) {
       const copying = path.join(target, `${folders[i]}.copying`);
-      await cp(bundle, copying, { recursive: true, filter: (source) => !SECTION_MAP_FILE.test(path.basename(source)) && !UNUSED_FILE.test(path.basename(source)) });
+      await cp(bundle, copying, { recursive: true, filter: (source) => !isSectionMapFile(path.basename(source)) && !UNUSED_FILE.test(path.basename(source)) });
       await rename(copying, path.join(target, folders[i]));
     }
-    for (const name of (await readdir(bundle)).filter((n) => SECTION_MAP_FILE.test(n))) {
+    for (const name of (await readdir(bundle)).filter(isSectionMapFile)) {
       const list = maps.get(name) ?? [];
       list.push(JSON.parse(await readFile(path.join(bundle, name), 'utf8')) as Record<string, PageEntry>);
       maps.set(name, list);
@@ -188,8 +186,8 @@ async function writeSite(parts: readonly Part[], cacheDir: string, target: strin
 export function startSearchIndex(records: readonly SearchRecord[], cacheDir: string, pagesPerPart = PAGES_PER_PART): PendingSearchIndex {
   const version = pagefindVersion();
   // Held only until Pagefind has them (tens of MB at a thousand agents).
-  const pages = records.map((record) => ({ record, slug: record.slug, html: recordToHtml(record) }));
-  const parts: Part[] = splitIntoParts(pages, pagesPerPart).map(
+  const pages = records.map((record) => ({ record, html: recordToHtml(record) }));
+  const parts: Part[] = splitIntoParts(pages, (p) => p.record.slug, pagesPerPart).map(
     (pages) => ({ pages, key: partKey(pages, version), count: pages.length }),
   );
   const started = performance.now();
