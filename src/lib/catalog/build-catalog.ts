@@ -121,6 +121,7 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
   const misses = looked.filter((l) => !l.hit);
   const pooled = extract === extractStructure && misses.length > POOL_MIN_FILES && workerFileAvailable(WORKER_URL);
   // A pool that cannot run (a thread that fails to start or dies) costs speed, not the build.
+  // Its threads keep V8's young generation size (parsing needs it; see YOUNG_HEAP_MB).
   const texts = pooled
     ? await runInWorkers<ProcessJob, string>(WORKER_URL, misses.map((m) => ({ file: m.file, bytes: m.bytes, translations: m.own }))).catch(() => undefined)
     : undefined;

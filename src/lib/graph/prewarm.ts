@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentEntry } from '../schema.ts';
 import { agentsWithNeighbours } from '../routing/static-paths.ts';
-import { runInWorkers, poolThreads, workerFileAvailable } from '../worker-pool.ts';
+import { runInWorkers, poolThreads, workerFileAvailable, YOUNG_HEAP_MB } from '../worker-pool.ts';
 import { cacheKey, DEFAULT_GRAPH_CACHE_DIR } from './cache.ts';
 import type { GraphInput } from './layout.ts';
 import type { LayoutJob } from './layout-worker.ts';
@@ -58,7 +58,10 @@ export async function prewarmGraphLayouts(agents: readonly AgentEntry[], cacheDi
     .filter((input) => !existsSync(join(cacheDir, `${cacheKey({ layout: input })}.json`)))
     .sort((a, b) => b.nodes.length + b.edges.length - (a.nodes.length + a.edges.length));
   const pooled = missing.length >= MIN_GRAPHS && workerFileAvailable(WORKER_URL);
-  if (pooled) await runInWorkers<LayoutJob, boolean>(WORKER_URL, missing.map((input) => ({ input, cacheDir })), poolThreads(), LAYOUT_HEAP_MB);
+  if (pooled) await runInWorkers<LayoutJob, boolean>(WORKER_URL, missing.map((input) => ({ input, cacheDir })), {
+      maxHeapMb: LAYOUT_HEAP_MB,
+      youngHeapMb: YOUNG_HEAP_MB,
+    });
   return {
     graphs: inputs.length,
     laidOut: pooled ? missing.length : 0,
