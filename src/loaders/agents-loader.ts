@@ -6,8 +6,7 @@ import { catalogReport, count, formatReport } from '../lib/catalog/report.ts';
 import { prewarmGraphLayouts } from '../lib/graph/prewarm.ts';
 import { setGraphLayoutsPending } from '../lib/graph/layouts-ready.ts';
 import { publishAgents, splitAgent } from '../lib/catalog/agent-bodies.ts';
-import { LOCALES } from '../lib/locales.ts';
-import { buildSearchRecord } from '../lib/search/records.ts';
+import { searchPages } from '../lib/search/records.ts';
 import { searchIndexRequest, setPendingSearchIndex } from '../lib/search/index-request.ts';
 import { startSearchIndex } from '../lib/search/site-index.ts';
 
@@ -71,13 +70,15 @@ async function catalogOnce(logger: LoaderContext['logger']): Promise<Catalog> {
         },
       ),
     );
-    // Meanwhile (this thread is free) the search records go to Pagefind, which indexes them in
-    // its own process while the pages render; the integration writes the bundle at the end.
+    // Meanwhile the pages' search HTML (made by the catalog) goes to Pagefind, which indexes it
+    // in its own process while the pages render; the integration writes the bundle at the end.
     const search = searchIndexRequest();
     if (search && catalog.agents.length) {
-      const records = catalog.agents.flatMap((agent) => LOCALES.map((locale) => buildSearchRecord(agent, locale, search.base)));
-      setPendingSearchIndex(startSearchIndex(records, path.join(defaultCacheDir(), 'search'), searchPagesPerPart()));
+      const pages = searchPages(catalog.agents, catalog.searchHtml, search.base);
+      setPendingSearchIndex(startSearchIndex(pages, path.join(defaultCacheDir(), 'search'), searchPagesPerPart()));
     }
+    // Tens of MB nothing else reads; the index holds its pages until Pagefind has them.
+    catalog.searchHtml.clear();
     return catalog;
   })();
   return pending;

@@ -41,10 +41,13 @@ describe('the catalog on worker threads', () => {
     expect(pooled.cache).toMatchObject({ hits: 0, misses: 60 });
     expect(JSON.parse(JSON.stringify(pooled.agents))).toEqual(JSON.parse(JSON.stringify(inProcess.agents)));
     expect(pooled.problems).toEqual(inProcess.problems);
+    expect(pooled.searchHtml).toEqual(inProcess.searchHtml);
+    expect(pooled.searchHtml.size).toBe(60);
     // The worker's JSON text went to the cache as is: the next build reads every file from it.
     const again = await buildCatalog({ agentsDir: path.join(dir, 'agents'), cacheDir });
     expect(again.cache).toEqual({ hits: 60, misses: 0 });
     expect(JSON.parse(JSON.stringify(again.agents))).toEqual(JSON.parse(JSON.stringify(inProcess.agents)));
+    expect(again.searchHtml).toEqual(inProcess.searchHtml);
   }, 240_000);
 });
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
 import { LOCALES } from '../../src/lib/locales.ts';
-import { buildSearchRecord } from '../../src/lib/search/records.ts';
+import { searchPages } from '../../src/lib/search/records.ts';
 import { startSearchIndex } from '../../src/lib/search/site-index.ts';
 import { PARTS_FILE_NAME, sectionMapFileName, ST_PHRASES_FILE_NAME } from '../../src/lib/search/bundle-files.ts';
 import { partOf, partCount } from '../../src/lib/search/index-parts.ts';
@@ -13,7 +13,8 @@ import type { SectionMap } from '../../src/lib/search/section-map.ts';
 
 describe('the search bundle built beside the pages', async () => {
   const catalog = await buildCatalog({ agentsDir: 'agents', cacheDir: false });
-  const records = catalog.agents.flatMap((a) => LOCALES.map((l) => buildSearchRecord(a, l, '/')));
+  const records = searchPages(catalog.agents, catalog.searchHtml, '/');
+  const edit = (html: string) => html.replace('</body>', '<p>Edited.</p></body>');
 
   it('is indexed once, then reused from the cache while the records stay the same, and old bundles are pruned', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'atlas-search-cache-'));
@@ -48,7 +49,7 @@ describe('the search bundle built beside the pages', async () => {
       expect((await readdir(path.join(work, 'out2', 'pagefind'))).sort()).toEqual((await readdir(bundle)).sort());
 
       // A changed record is a different bundle.
-      const changed = en.map((r, i) => (i === 0 ? { ...r, title: `${r.title} (edited)` } : r));
+      const changed = en.map((r, i) => (i === 0 ? { ...r, html: edit(r.html) } : r));
       expect((await startSearchIndex(changed, cacheDir).write(path.join(work, 'out3'))).indexed).toBe(1);
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -87,7 +88,7 @@ describe('the search bundle built beside the pages', async () => {
         new Map(await Promise.all(folders.map(async (f) => [f, (await stat(path.join(site, f, 'pagefind-entry.json'))).mtimeMs] as const)));
       const before = await entryTimes(listed);
       const edited = catalog.agents[0].slug;
-      const changed = records.map((r) => (r.slug === edited ? { ...r, title: `${r.title} (edited)` } : r));
+      const changed = records.map((r) => (r.slug === edited ? { ...r, html: edit(r.html) } : r));
       expect((await startSearchIndex(changed, cacheDir, perPart).write(path.join(work, 'out1'))).indexed).toBe(1);
       const relisted = JSON.parse(await readFile(path.join(site, PARTS_FILE_NAME), 'utf8')) as string[];
       const kept = relisted.filter((f) => listed.includes(f));

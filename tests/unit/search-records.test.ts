@@ -2,14 +2,16 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
 import type { Agent } from '../../src/lib/schema.ts';
-import { buildSearchRecord, type SearchRecord } from '../../src/lib/search/records.ts';
+import { LOCALES, type Locale } from '../../src/lib/locales.ts';
+import { buildSearchRecord, searchPages, type SearchRecord } from '../../src/lib/search/records.ts';
 import { recordToHtml } from '../../src/lib/search/record-html.ts';
 import { decodeEntities, htmlToBlocks } from '../../src/lib/search/html-blocks.ts';
 import { filterOptions } from '../../src/lib/search/filter-options.ts';
 
 let agents: Agent[];
+let searchHtml: Map<string, Record<Locale, string>>;
 beforeAll(async () => {
-  agents = (await buildCatalog({ agentsDir: path.resolve('tests/fixtures/e2e-agents'), cacheDir: false })).agents;
+  ({ agents, searchHtml } = await buildCatalog({ agentsDir: path.resolve('tests/fixtures/e2e-agents'), cacheDir: false }));
 }, 120_000);
 const agent = (slug: string) => agents.find((a) => a.slug === slug)!;
 const anchors = (r: SearchRecord) => r.blocks.flatMap((b) => (b.anchor ? [b.anchor] : []));
@@ -73,6 +75,19 @@ describe('search records from agent data', () => {
     expect(indexed).not.toMatch(/\p{Script=Han}\p{Script=Han}/u);
     const en = recordToHtml(buildSearchRecord(agent('backend-developer'), 'en', '/'));
     expect(en).not.toContain('\u200B');
+  });
+
+  it('are what the catalog made for the index: one page per agent and locale, at its URL', () => {
+    const pages = searchPages(agents, searchHtml, '/agent-atlas/');
+    expect(pages).toHaveLength(agents.length * LOCALES.length);
+    for (const a of agents) {
+      for (const locale of LOCALES) {
+        const record = buildSearchRecord(a, locale, '/agent-atlas/');
+        expect(pages).toContainEqual({ url: record.url, slug: a.slug, html: recordToHtml(record) });
+      }
+    }
+    // An agent the catalog made no HTML for is an error, never a page missing from search.
+    expect(() => searchPages([{ slug: 'nobody' }], searchHtml, '/')).toThrow(/nobody/);
   });
 
   it('offers filter values from the catalog, most used first', () => {

@@ -23,8 +23,11 @@ import overrides from '../localize/opencc-overrides.json' with { type: 'json' };
  * build, and its result is cached on disk by content hash across builds.
  */
 
-/** Bump when the per-file output changes shape, to invalidate old cache entries. */
-const PIPELINE_VERSION = '4';
+/**
+ * Bump when the per-file output changes (any stage `processFile` runs, search HTML included), to
+ * invalidate old cache entries.
+ */
+const PIPELINE_VERSION = '5';
 const PIPELINE_KEY = contentHash(JSON.stringify([PIPELINE_VERSION, vocabulary, overrides]));
 /** Below this many files to process, starting worker threads costs more than it saves. */
 const POOL_MIN_FILES = 50;
@@ -50,6 +53,8 @@ export interface Catalog {
   skipped: Array<{ file: string; reason: string }>;
   redirects: Redirect[];
   ambiguities: Array<{ from: string; name: string; candidates: string[] }>;
+  /** The HTML the search index reads for each agent's page in each locale, by slug. */
+  searchHtml: Map<string, Record<Locale, string>>;
   /** Per-file results served from the cache, and computed (on `threads` worker threads when set). */
   cache: { hits: number; misses: number; threads?: number };
 }
@@ -134,7 +139,8 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
   const processed: ProcessedFile[] = looked.map((l) => l.hit ?? computed.get(l.key)!);
 
   for (const p of processed) problems.push(...p.problems);
-  const built = processed.flatMap((p) => (p.agent ? [p.agent] : []));
+  const withAgent = processed.filter((p) => p.agent);
+  const built = withAgent.map((p) => p.agent!);
   const { slugs, notes } = assignSlugs(built);
   problems.push(...notes);
   const agents: Agent[] = built.map((a) => ({
@@ -144,6 +150,8 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
     outgoing: [],
     incoming: [],
   }));
+
+  const searchHtml = new Map(withAgent.map((p, i) => [agents[i].slug, p.searchHtml!]));
 
   const { edges, ambiguities } = resolveEdges(agents);
   const bySlug = new Map(agents.map((a) => [a.slug, a]));
@@ -171,6 +179,7 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
     skipped: found.skipped,
     redirects: claims.redirects,
     ambiguities,
+    searchHtml,
     cache: { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0, ...(texts ? { threads: poolThreads() } : {}) },
   };
 }

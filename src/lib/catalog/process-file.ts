@@ -4,6 +4,7 @@ import { decodeAgentFile } from '../parse/read-file.ts';
 import { parseAgent } from '../parse/parse-agent.ts';
 import { localizeAgent, type Extractor } from '../localize/localize-agent.ts';
 import type { TranslationFile } from '../localize/translation-file.ts';
+import { agentSearchHtml } from '../search/record-html.ts';
 
 /** An agent after the per-file stages, before catalog-wide steps (slugs, edges). */
 export type ProcessedAgent = Omit<Agent, 'slug' | 'outgoing' | 'incoming'>;
@@ -12,6 +13,8 @@ export type ProcessedAgent = Omit<Agent, 'slug' | 'outgoing' | 'incoming'>;
 export interface ProcessedFile {
   file: string;
   agent?: ProcessedAgent;
+  /** With an agent: the HTML the search index reads for its page in each locale. */
+  searchHtml?: Record<Locale, string>;
   problems: Problem[];
 }
 
@@ -56,27 +59,25 @@ function processUnguarded(
   const problems = [...decoded.problems, ...parsed.problems];
   const { localized, mentions, problems: localizeProblems } = localizeAgent(parsed, translations, extract);
   problems.push(...localizeProblems);
-  return {
+  const agent: ProcessedAgent = {
+    name: parsed.name,
     file,
+    collection: parsed.collection,
+    sourceLang: parsed.sourceLang,
+    sourceLangDeclared: parsed.sourceLangDeclared,
+    sourceHash: parsed.sourceHash,
+    description: parsed.description,
+    tools: parsed.tools,
+    model: parsed.model,
+    color: parsed.color,
+    extra: parsed.extra,
+    aliases: parsed.aliases,
+    hasFrontMatter: parsed.hasFrontMatter,
+    raw: parsed.raw,
+    localized,
+    mentions,
     problems,
-    agent: {
-      name: parsed.name,
-      file,
-      collection: parsed.collection,
-      sourceLang: parsed.sourceLang,
-      sourceLangDeclared: parsed.sourceLangDeclared,
-      sourceHash: parsed.sourceHash,
-      description: parsed.description,
-      tools: parsed.tools,
-      model: parsed.model,
-      color: parsed.color,
-      extra: parsed.extra,
-      aliases: parsed.aliases,
-      hasFrontMatter: parsed.hasFrontMatter,
-      raw: parsed.raw,
-      localized,
-      mentions,
-      problems,
-    },
   };
+  // Made here, not when the index starts: on the catalog's threads, and cached with the rest.
+  return { file, problems, agent, searchHtml: agentSearchHtml(agent) };
 }

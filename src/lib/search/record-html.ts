@@ -1,4 +1,5 @@
-import type { SearchRecord } from './records.ts';
+import { LOCALES, type Locale } from '../locales.ts';
+import { searchContent, type SearchableAgent, type SearchContent } from './records.ts';
 import { BLOCK_WEIGHTS, encodeAnchorTitle } from './kinds.ts';
 import { hanSeparator, separateHan } from './han.ts';
 
@@ -18,7 +19,7 @@ export function escapeHtml(text: string): string {
  * Renders a record as the HTML document Pagefind indexes.
  * @example recordToHtml(record).startsWith('<!doctype html><html lang="zh-hant">') // true
  */
-export function recordToHtml(record: SearchRecord): string {
+export function recordToHtml(record: SearchContent): string {
   const sep = hanSeparator(record.language);
   const hidden = (attr: string, value: string) => `<span data-pagefind-ignore ${attr}>${escapeHtml(value)}</span>`;
   const head = [hidden('data-pagefind-meta="title"', record.title)];
@@ -32,4 +33,9 @@ export function recordToHtml(record: SearchRecord): string {
     return `<p data-pagefind-weight="${BLOCK_WEIGHTS[b.kind]}">${anchor}${escapeHtml(separateHan(b.text, sep))}</p>`;
   });
   return `<!doctype html><html lang="${escapeHtml(record.language)}"><head><title>${escapeHtml(record.title)}</title></head><body>${head.join('')}${body.join('\n')}</body></html>`;
+}
+
+/** The HTML Pagefind indexes for an agent's page in each locale (made once per agent file). */
+export function agentSearchHtml(agent: SearchableAgent): Record<Locale, string> {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, recordToHtml(searchContent(agent, locale))])) as Record<Locale, string>;
 }

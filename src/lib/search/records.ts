@@ -1,5 +1,5 @@
 import type { Agent, Item, LocalizedContent } from '../schema.ts';
-import { type Locale, localeInfo } from '../locales.ts';
+import { LOCALES, type Locale, localeInfo } from '../locales.ts';
 import { agentPath, withBase } from '../routing/paths.ts';
 import { extractedIds } from '../render/unique-anchors.ts';
 import { htmlToBlocks } from './html-blocks.ts';
@@ -88,11 +88,17 @@ function presentKinds(content: LocalizedContent): MatchKind[] {
   return kinds;
 }
 
+/** What a record holds about its page, without where the page is (its `url` and `slug`). */
+export type SearchContent = Omit<SearchRecord, 'url' | 'slug'>;
+
+/** The agent data a record shows: all of it comes from the agent's own file. */
+export type SearchableAgent = Pick<Agent, 'name' | 'tools' | 'model' | 'collection' | 'localized'>;
+
 /**
- * Builds the search record of an agent's page in a locale.
- * @param base the site's base path (`import.meta.env.BASE_URL`)
+ * The search content of an agent's page in a locale. It depends on the agent's file alone, so
+ * the catalog computes it with the other per-file stages (and caches it with them).
  */
-export function buildSearchRecord(agent: Agent, locale: Locale, base: string): SearchRecord {
+export function searchContent(agent: SearchableAgent, locale: Locale): SearchContent {
   const content = agent.localized[locale];
   const blocks: SearchBlock[] = [{ kind: 'name', text: content.title }];
   if (agent.name !== content.title) blocks.push({ kind: 'name', text: agent.name });
@@ -120,10 +126,8 @@ export function buildSearchRecord(agent: Agent, locale: Locale, base: string): S
   if (body[0] && !body[0].anchor) body[0] = { ...body[0], anchor: { id: 'definition', code: ANCHOR_CODES.body } };
   blocks.push(...body);
   return {
-    url: withBase(base, agentPath(locale, agent.slug)),
     language: searchLanguage(locale),
     title: content.title,
-    slug: agent.slug,
     filters: {
       tool: [...new Set(agent.tools)],
       model: agent.model?.trim() ? [agent.model.trim()] : [],
@@ -132,4 +136,36 @@ export function buildSearchRecord(agent: Agent, locale: Locale, base: string): S
     },
     blocks: blocks.filter((b) => b.text.trim() || b.anchor),
   };
+}
+
+/**
+ * Builds the search record of an agent's page in a locale.
+ * @param base the site's base path (`import.meta.env.BASE_URL`)
+ */
+export function buildSearchRecord(agent: Agent, locale: Locale, base: string): SearchRecord {
+  return { url: withBase(base, agentPath(locale, agent.slug)), slug: agent.slug, ...searchContent(agent, locale) };
+}
+
+/** A page as the index takes it: where it is, its agent, and the HTML Pagefind reads. */
+export interface SearchPage {
+  url: string;
+  slug: string;
+  html: string;
+}
+
+/**
+ * The index's pages of every agent in every locale, from the HTML the catalog made for each
+ * (`htmlOf`, by slug: see `record-html.ts`'s `agentSearchHtml`).
+ * @param base the site's base path
+ */
+export function searchPages(
+  agents: ReadonlyArray<Pick<Agent, 'slug'>>,
+  htmlOf: ReadonlyMap<string, Record<Locale, string>>,
+  base: string,
+): SearchPage[] {
+  return agents.flatMap((agent) => {
+    const html = htmlOf.get(agent.slug);
+    if (!html) throw new Error(`No search HTML for the agent "${agent.slug}": the catalog did not make it.`);
+    return LOCALES.map((locale) => ({ url: withBase(base, agentPath(locale, agent.slug)), slug: agent.slug, html: html[locale] }));
+  });
 }

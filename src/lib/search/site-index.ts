@@ -5,8 +5,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import STCharacters from 'opencc-js/dict/STCharacters';
-import type { SearchRecord } from './records.ts';
-import { recordToHtml } from './record-html.ts';
+import type { SearchPage } from './records.ts';
 import { sectionMaps } from './index-files.ts';
 import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, isSectionMapFile, sectionMapFileName } from './bundle-files.ts';
 import { PAGES_PER_PART, mergeSectionMaps, splitIntoParts } from './index-parts.ts';
@@ -64,30 +63,24 @@ function pagefindVersion(): string {
   }
 }
 
-/** A record with the HTML Pagefind indexes for it. */
-interface Page {
-  readonly record: SearchRecord;
-  readonly html: string;
-}
-
 /** One part of the index: its pages (until indexed) and its cache folder's name. */
 interface Part {
-  pages?: Page[];
+  pages?: SearchPage[];
   readonly key: string;
   readonly count: number;
 }
 
-async function addAll(index: pagefind.PagefindIndex, pages: readonly Page[]): Promise<void> {
+async function addAll(index: pagefind.PagefindIndex, pages: readonly SearchPage[]): Promise<void> {
   const problems: string[] = [];
   for (let i = 0; i < pages.length; i += BATCH) {
-    const results = await Promise.all(pages.slice(i, i + BATCH).map((p) => index.addHTMLFile({ url: p.record.url, content: p.html })));
+    const results = await Promise.all(pages.slice(i, i + BATCH).map((p) => index.addHTMLFile({ url: p.url, content: p.html })));
     for (const r of results) problems.push(...r.errors);
   }
   if (problems.length) throw new Error(`Pagefind could not index every page:\n  ${problems.join('\n  ')}`);
 }
 
 /** Writes a part's Pagefind files and the section map of each language it holds. */
-async function writePart(index: pagefind.PagefindIndex, pages: readonly Page[], bundle: string): Promise<void> {
+async function writePart(index: pagefind.PagefindIndex, pages: readonly SearchPage[], bundle: string): Promise<void> {
   await rm(bundle, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
@@ -96,7 +89,7 @@ async function writePart(index: pagefind.PagefindIndex, pages: readonly Page[], 
   const files = await Promise.all(
     (await readdir(fragmentDir)).map(async (name) => ({ path: `fragment/${name}`, content: await readFile(path.join(fragmentDir, name)) })),
   );
-  const slugs = new Map(pages.map((p) => [p.record.url, p.record.slug]));
+  const slugs = new Map(pages.map((p) => [p.url, p.slug]));
   for (const [language, map] of sectionMaps(files, (url) => slugs.get(url))) {
     await writeFile(path.join(bundle, sectionMapFileName(language)), JSON.stringify(map));
   }
@@ -120,9 +113,9 @@ async function pruneParts(cacheDir: string, current: ReadonlySet<string>, spare:
 }
 
 /** The cache key of a part: everything it indexes, hashed piece by piece (no 40 MB string). */
-function partKey(pages: readonly Page[], version: string): string {
+function partKey(pages: readonly SearchPage[], version: string): string {
   const hash = createHash('sha256').update(`${BUNDLE_VERSION}\0${version}\0`);
-  for (const p of pages) hash.update(`${p.record.url}\0${p.record.slug}\0`).update(p.html).update('\0');
+  for (const p of pages) hash.update(`${p.url}\0${p.slug}\0`).update(p.html).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -179,15 +172,14 @@ async function writeSite(parts: readonly Part[], cacheDir: string, target: strin
 }
 
 /**
- * Starts building the parts of the index of `records` in `cacheDir` (or finds them there) and
+ * Starts building the parts of the index of `pages` in `cacheDir` (or finds them there) and
  * returns at once; {@link PendingSearchIndex.write} finishes. `pagesPerPart` sets the size of a
- * part (default {@link PAGES_PER_PART}).
+ * part (default {@link PAGES_PER_PART}). The pages are held only until Pagefind has them (tens
+ * of MB at a thousand agents).
  */
-export function startSearchIndex(records: readonly SearchRecord[], cacheDir: string, pagesPerPart = PAGES_PER_PART): PendingSearchIndex {
+export function startSearchIndex(pages: readonly SearchPage[], cacheDir: string, pagesPerPart = PAGES_PER_PART): PendingSearchIndex {
   const version = pagefindVersion();
-  // Held only until Pagefind has them (tens of MB at a thousand agents).
-  const pages = records.map((record) => ({ record, html: recordToHtml(record) }));
-  const parts: Part[] = splitIntoParts(pages, (p) => p.record.slug, pagesPerPart).map(
+  const parts: Part[] = splitIntoParts(pages, (p) => p.slug, pagesPerPart).map(
     (pages) => ({ pages, key: partKey(pages, version), count: pages.length }),
   );
   const started = performance.now();
@@ -219,7 +211,7 @@ export function startSearchIndex(records: readonly SearchRecord[], cacheDir: str
   // an unhandled rejection (which would end the process with a less useful message).
   ready.catch(() => undefined);
   return {
-    pages: records.length,
+    pages: pages.length,
     parts: parts.length,
     async write(outDir) {
       const { indexed, ms, phrases } = await ready;
