@@ -10,10 +10,11 @@ import vocab from '../../src/lib/extract/vocabulary.json' with { type: 'json' };
 import { extract, loadAgent } from './extract-helpers.ts';
 
 const pairs = (mentions: Mention[]) => mentions.map((m) => `${m.name}:${m.kind}`);
+const mentionsOf = (file: string) => loadAgent(file).structure.mentions;
 
 describe('mentions in the seeds', () => {
   it('voltagent-zh-hant/backend-developer: the eight agents of 與其他代理的整合, with their kinds', () => {
-    const { mentions } = loadAgent('agents/voltagent-zh-hant/backend-developer.md').structure;
+    const mentions = mentionsOf('agents/voltagent-zh-hant/backend-developer.md');
     expect(pairs(mentions)).toEqual([
       'api-designer:receives-from',
       'frontend-developer:hands-to',
@@ -28,7 +29,7 @@ describe('mentions in the seeds', () => {
   });
 
   it('telegram-bot/backend-architect: 协作接口 under 协作边界, code-review-validator reviews', () => {
-    const { mentions } = loadAgent('agents/telegram-bot/backend-architect.md').structure;
+    const mentions = mentionsOf('agents/telegram-bot/backend-architect.md');
     expect(pairs(mentions)).toEqual([
       'data-engineer:collaborates-with',
       'algorithm-specialist:collaborates-with',
@@ -38,7 +39,7 @@ describe('mentions in the seeds', () => {
   });
 
   it('ai-dev-team/backend-engineer: names glued to Chinese text, in workflow and 质量标准 too', () => {
-    const { mentions } = loadAgent('agents/ai-dev-team/backend-engineer.md').structure;
+    const mentions = mentionsOf('agents/ai-dev-team/backend-engineer.md');
     expect(new Set(mentions.map((m) => m.name))).toEqual(
       new Set(['agent-tech-lead', 'agent-qa-engineer', 'agent-code-reviewer']),
     );
@@ -56,14 +57,14 @@ describe('mentions in the seeds', () => {
   });
 
   it('contains-studio/backend-architect names no other agent (its own name is not a mention)', () => {
-    const { mentions } = loadAgent('agents/contains-studio/backend-architect.md').structure;
+    const mentions = mentionsOf('agents/contains-studio/backend-architect.md');
     expect(mentions).toEqual([]);
   });
 });
 
 describe('mentions in real corpus files (tests/fixtures/corpus)', () => {
   it('voltagent backend-developer: the English original of the zh-Hant seed', () => {
-    const { mentions } = loadAgent('tests/fixtures/corpus/voltagent/backend-developer.md').structure;
+    const mentions = mentionsOf('tests/fixtures/corpus/voltagent/backend-developer.md');
     expect(pairs(mentions)).toEqual([
       'api-designer:receives-from',
       'frontend-developer:hands-to',
@@ -77,7 +78,7 @@ describe('mentions in real corpus files (tests/fixtures/corpus)', () => {
   });
 
   it('voltagent workflow-orchestrator: bold names in a heading section, lists of names', () => {
-    const { mentions } = loadAgent('tests/fixtures/corpus/voltagent/workflow-orchestrator.md').structure;
+    const mentions = mentionsOf('tests/fixtures/corpus/voltagent/workflow-orchestrator.md');
     expect(pairs(mentions)).toEqual(
       expect.arrayContaining([
         'agent-organizer:receives-from',
