@@ -7,7 +7,9 @@
  *   with a kept image cache;
  * - warm: after editing one agent file, every cache kept.
  * Then the sizes a reader downloads (agent page HTML and JavaScript, gzip) and, in headless
- * Chromium, search speed. Writes `bench/results.json` (or `--results FILE`) and prints a table.
+ * Chromium, search speed. Before and after the builds it times a fixed piece of work (the seed
+ * agents through the per-file stages), since this machine's speed drifts between runs. Writes
+ * `bench/results.json` (or `--results FILE`) and prints a table.
  *
  * Everything happens under `bench/tmp/` with its own `OUT_DIR`, `ASTRO_CACHE_DIR` and
  * `AGENT_ATLAS_CACHE_DIR`, so the project's `dist/` and caches are never touched.
@@ -23,6 +25,7 @@ import { runBuild, type BuildRun } from './bench/run-build.ts';
 import { parsePhases } from './bench/phases.ts';
 import { measureSizes } from './bench/sizes.ts';
 import { measureSiteSearch } from './bench/search.ts';
+import { calibrate } from './bench/calibrate.ts';
 import { formatTable, type BenchResults, type BuildFigures } from './bench/report.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,6 +109,11 @@ async function main() {
   const generated = await generateCatalog(root, dirs.agents, count);
   say(`Generated ${generated.agents} agents and ${generated.translations} translations from ${Object.entries(generated.sources).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
 
+  // The seed agents (agents/), not the generated catalog: the same work in every run and size.
+  const seeds = path.join(root, 'agents');
+  const before = await calibrate(seeds);
+  say(`Machine speed: ${before.files} files through the per-file stages in ${before.ms} ms.`);
+
   const wanted = new Set(values.builds.split(','));
   const skipped = { figures: { totalSeconds: 0, peakMB: 0, skipped: true } as BuildFigures };
   const cold = await build('cold');
@@ -127,6 +135,7 @@ async function main() {
     warm = await build('warm');
   }
 
+  const after = await calibrate(seeds);
   let search: BenchResults['search'] = { indexKB: null, coldMs: null, warmMs: null, note: 'skipped (--no-browser)' };
   if (!values['no-browser']) {
     say('\n▶ search in headless Chromium…');
@@ -148,7 +157,12 @@ async function main() {
   const results: BenchResults = {
     agents: generated.agents,
     pages: sizes.pages,
-    machine: { cores: availableParallelism(), node: process.version, loadAverage: loadavg().map((n) => round(n)) },
+    machine: {
+      cores: availableParallelism(),
+      node: process.version,
+      loadAverage: loadavg().map((n) => round(n)),
+      calibration: { files: before.files, msBefore: before.ms, msAfter: after.ms },
+    },
     date: new Date().toISOString(),
     cold: cold.figures,
     coldCachedImages: cachedImages.figures,

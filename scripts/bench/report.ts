@@ -22,7 +22,13 @@ export interface BuildFigures {
 export interface BenchResults {
   agents: number;
   pages: number;
-  machine: { cores: number; node: string; loadAverage: number[] };
+  machine: {
+    cores: number;
+    node: string;
+    loadAverage: number[];
+    /** The machine's speed before and after the builds (`bench/calibrate.ts`): ms for `files`. */
+    calibration?: { files: number; msBefore: number; msAfter: number };
+  };
   date: string;
   cold: BuildFigures;
   coldCachedImages: BuildFigures;
@@ -77,6 +83,12 @@ export function tableRows(r: BenchResults): Row[] {
         : t('warm ≤ 100 ms, first index < 300 KB', (r.search.warmMs ?? Infinity) <= 100 && (r.search.coldIndexKB ?? r.search.indexKB ?? Infinity) < 300)),
     },
     { label: 'site size', value: `${r.site.totalMB} MB in ${r.site.files} files` },
+    ...(r.machine.calibration
+      ? [{
+          label: 'machine speed',
+          value: `${r.machine.calibration.files} seed files through the per-file stages: ${r.machine.calibration.msBefore} ms before the builds, ${r.machine.calibration.msAfter} ms after (lower is faster)`,
+        }]
+      : []),
   ];
 }
 

@@ -45,6 +45,11 @@ describe('npm run bench', () => {
       expect(r.search).toHaveProperty('indexKB');
       expect(r.search).toHaveProperty('coldMs');
       expect(r.search).toHaveProperty('warmMs');
+      // The machine's speed, timed before and after the builds, is in the file and the table.
+      expect(r.machine.calibration.files).toBeGreaterThan(0);
+      expect(r.machine.calibration.msBefore).toBeGreaterThan(0);
+      expect(r.machine.calibration.msAfter).toBeGreaterThan(0);
+      expect(stdout).toContain('| machine speed |');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
