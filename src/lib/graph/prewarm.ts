@@ -58,10 +58,10 @@ export async function prewarmGraphLayouts(agents: readonly AgentEntry[], cacheDi
     .filter((input) => !existsSync(join(cacheDir, `${cacheKey({ layout: input })}.json`)))
     .sort((a, b) => b.nodes.length + b.edges.length - (a.nodes.length + a.edges.length));
   const pooled = missing.length >= MIN_GRAPHS && workerFileAvailable(WORKER_URL);
-  if (pooled) await runInWorkers<LayoutJob, boolean>(WORKER_URL, missing.map((input) => ({ input, cacheDir })), {
-      maxHeapMb: LAYOUT_HEAP_MB,
-      youngHeapMb: YOUNG_HEAP_MB,
-    });
+  if (pooled) {
+    const jobs = missing.map((input) => ({ input, cacheDir }));
+    await runInWorkers<LayoutJob, boolean>(WORKER_URL, jobs, { maxHeapMb: LAYOUT_HEAP_MB, youngHeapMb: YOUNG_HEAP_MB });
+  }
   return {
     graphs: inputs.length,
     laidOut: pooled ? missing.length : 0,
