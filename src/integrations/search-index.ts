@@ -7,7 +7,7 @@ import { requestSearchIndex, takePendingSearchIndex } from '../lib/search/index-
 /**
  * The search index integration. For `astro build` it asks the agents content loader to start
  * the index as soon as the catalog exists (`lib/search/site-index.ts`: Pagefind indexes the
- * parts whose records changed in its own process while the pages render; the others come from
+ * parts whose pages changed in its own process while the pages render; the others come from
  * the cache), and when the build is done it copies the parts to `<outDir>/pagefind/`.
  */
 export default function searchIndex(): AstroIntegration {

@@ -54,6 +54,8 @@ export interface PoolOptions {
   maxHeapMb?: number;
   /** Young generation of each thread's heap, in MB (default: V8's). */
   youngHeapMb?: number;
+  /** Given to every thread as its `workerData` (e.g. what it loads once before its jobs). */
+  workerData?: unknown;
 }
 
 /** Threads a pool uses: `AGENT_ATLAS_WORKERS`, else the cores, at most 2. */
@@ -69,7 +71,7 @@ export function poolThreads(): number {
  * bound their threads' memory so).
  */
 export function runInWorkers<J, R>(url: URL, jobs: readonly J[], options: PoolOptions = {}): Promise<R[]> {
-  const { threads = poolThreads(), maxHeapMb, youngHeapMb } = options;
+  const { threads = poolThreads(), maxHeapMb, youngHeapMb, workerData } = options;
   const resourceLimits = {
     ...(youngHeapMb ? { maxYoungGenerationSizeMb: youngHeapMb } : {}),
     ...(maxHeapMb ? { maxOldGenerationSizeMb: maxHeapMb } : {}),
@@ -80,7 +82,7 @@ export function runInWorkers<J, R>(url: URL, jobs: readonly J[], options: PoolOp
   const workers: Worker[] = [];
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(url, { resourceLimits });
+      const worker = new Worker(url, { resourceLimits, workerData });
       workers.push(worker);
       let done = false;
       const fail = (error: Error) => {
@@ -112,7 +114,10 @@ export function runInWorkers<J, R>(url: URL, jobs: readonly J[], options: PoolOp
   return Promise.all(Array.from({ length: count }, run)).then(() => results);
 }
 
-/** In a worker file: answers each job with `fn(job)`, or with the error it threw. */
+/**
+ * In a worker file: answers each job with `fn(job)`, or with the error it threw. Jobs sent
+ * before this is called (while the file still loads what it needs) wait for it.
+ */
 export function serveJobs<J, R>(fn: (job: J) => R | Promise<R>): void {
   parentPort?.on('message', async (msg: JobMessage<J>) => {
     let reply: ResultMessage<R>;

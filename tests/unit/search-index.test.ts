@@ -6,12 +6,12 @@ import { decodeBundleFile, sectionMaps } from '../../src/lib/search/index-files.
 import { fragmentWords } from '../../src/lib/search/excerpt.ts';
 import { entryStarts, entryTitle, partAt } from '../../src/lib/search/section-map.ts';
 
-/** A record as the endpoint makes it, small enough to read positions by hand. */
+/** A record as the catalog makes it, small enough to read positions by hand; and its page's URL. */
+const url = '/zh-hans/agents/planner/';
+const slug = 'planner';
 const record: SearchRecord = {
-  url: '/zh-hans/agents/planner/',
   language: 'zh-hans',
   title: '规划师',
-  slug: 'planner',
   filters: { tool: ['Read'], model: ['opus'], collection: ['/'], kind: ['responsibility', 'checklist'] },
   blocks: [
     { kind: 'name', text: '规划师' },
@@ -30,12 +30,12 @@ afterAll(async () => {
 describe('the index Pagefind builds from a record', () => {
   it('stores one word per Han character, separates blocks, and maps positions to parts', async () => {
     const { index } = await pagefind.createIndex({});
-    const added = await index!.addHTMLFile({ url: record.url, content: recordToHtml(record) });
+    const added = await index!.addHTMLFile({ url: url, content: recordToHtml(record) });
     expect(added.errors).toEqual([]);
     const { files } = await index!.getFiles();
     const fragmentFile = files.find((f) => f.path.includes('fragment/zh-hans_'))!;
     const fragment = decodeBundleFile(fragmentFile.content) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]>; anchors: Array<{ id: string; title?: string; location: number }> };
-    expect(fragment.url).toBe(record.url);
+    expect(fragment.url).toBe(url);
     expect(fragment.meta.title).toBe('规划师');
     expect(fragment.filters.tool).toEqual(['Read']);
     expect(fragment.anchors.map((a) => [a.id, a.title])).toEqual([
@@ -51,7 +51,7 @@ describe('the index Pagefind builds from a record', () => {
     const fen = words.indexOf('分');
     expect(fen - hua).toBeGreaterThan(1);
     expect(words.slice(words.indexOf('上'), words.indexOf('上') + 3)).toEqual(['上', '下', '文']);
-    const map = sectionMaps(files, (url) => (url === record.url ? record.slug : undefined)).get('zh-hans')!;
+    const map = sectionMaps(files, (u) => (u === url ? slug : undefined)).get('zh-hans')!;
     const entry = Object.values(map)[0];
     expect(entry.slice(6)).toEqual(['planner', '规划师']);
     expect(entryTitle(entry)).toBe('规划师');

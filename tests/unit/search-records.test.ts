@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
 import type { Agent } from '../../src/lib/schema.ts';
 import { LOCALES, type Locale } from '../../src/lib/locales.ts';
-import { buildSearchRecord, searchPages, type SearchRecord } from '../../src/lib/search/records.ts';
+import { searchPages, searchRecord, type SearchRecord } from '../../src/lib/search/records.ts';
 import { recordToHtml } from '../../src/lib/search/record-html.ts';
 import { decodeEntities, htmlToBlocks } from '../../src/lib/search/html-blocks.ts';
 import { filterOptions } from '../../src/lib/search/filter-options.ts';
@@ -35,8 +35,7 @@ describe('body HTML to flat blocks', () => {
 describe('search records from agent data', () => {
   it('links every duty to the anchor the agent page uses', () => {
     const a = agent('backend-developer');
-    const record = buildSearchRecord(a, 'zh-Hant', '/agent-atlas/');
-    expect(record.url).toBe('/agent-atlas/zh-hant/agents/backend-developer/');
+    const record = searchRecord(a, 'zh-Hant');
     expect(record.language).toBe('zh-hant');
     const content = a.localized['zh-Hant'];
     const ids = anchors(record).map((x) => x.id);
@@ -49,7 +48,7 @@ describe('search records from agent data', () => {
   });
 
   it('indexes a duty once: the copy in the full definition is left out', () => {
-    const record = buildSearchRecord(agent('backend-developer'), 'en', '/');
+    const record = searchRecord(agent('backend-developer'), 'en');
     const item = record.blocks.find((b) => b.kind === 'checklist')!;
     expect(record.blocks.filter((b) => b.text === item.text)).toHaveLength(1);
     // Body labels keep their own anchors.
@@ -58,7 +57,7 @@ describe('search records from agent data', () => {
 
   it('anchors examples as example-N and keeps tools, model and collection as filters', () => {
     const withExamples = agents.find((a) => a.localized.en.examples.length)!;
-    const record = buildSearchRecord(withExamples, 'en', '/');
+    const record = searchRecord(withExamples, 'en');
     expect(anchors(record).filter((x) => x.code === 'e').map((x) => x.id)).toEqual(withExamples.localized.en.examples.map((_, i) => `example-${i + 1}`));
     expect(record.filters.tool).toEqual([...new Set(withExamples.tools)]);
     expect(record.filters.collection).toEqual([withExamples.collection || '/']);
@@ -66,24 +65,25 @@ describe('search records from agent data', () => {
   });
 
   it('renders HTML with one word per Han character, weights, anchors and hidden meta', () => {
-    const html = recordToHtml(buildSearchRecord(agent('backend-developer'), 'zh-Hans', '/'));
+    const html = recordToHtml(searchRecord(agent('backend-developer'), 'zh-Hans'));
     expect(html).toMatch(/^<!doctype html><html lang="zh-hans">/);
     expect(html).toContain('data-pagefind-meta="title"');
     expect(html).toMatch(/<p data-pagefind-weight="6"><i id="i-[0-9a-f]+" data-pagefind-title="r"><\/i>/);
     const indexed = [...html.matchAll(/<p [^>]*>(.*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]+>/g, '')).join('\n');
     expect(indexed).toMatch(/\p{Script=Han}\u200B\p{Script=Han}/u);
     expect(indexed).not.toMatch(/\p{Script=Han}\p{Script=Han}/u);
-    const en = recordToHtml(buildSearchRecord(agent('backend-developer'), 'en', '/'));
+    const en = recordToHtml(searchRecord(agent('backend-developer'), 'en'));
     expect(en).not.toContain('\u200B');
   });
 
   it('are what the catalog made for the index: one page per agent and locale, at its URL', () => {
     const pages = searchPages(agents, searchHtml, '/agent-atlas/');
     expect(pages).toHaveLength(agents.length * LOCALES.length);
+    expect(pages.find((p) => p.slug === 'backend-developer' && p.html.includes('lang="zh-hant"'))!.url).toBe('/agent-atlas/zh-hant/agents/backend-developer/');
     for (const a of agents) {
       for (const locale of LOCALES) {
-        const record = buildSearchRecord(a, locale, '/agent-atlas/');
-        expect(pages).toContainEqual({ url: record.url, slug: a.slug, html: recordToHtml(record) });
+        const url = `/agent-atlas/${locale.toLowerCase()}/agents/${a.slug}/`;
+        expect(pages).toContainEqual({ url, slug: a.slug, html: recordToHtml(searchRecord(a, locale)) });
       }
     }
     // An agent the catalog made no HTML for is an error, never a page missing from search.

@@ -7,8 +7,9 @@ import { constants, crc32, deflateSync } from 'node:zlib';
  * so the indexed PNG decodes to the very pixels resvg drew, in one byte a pixel instead of four:
  * half the file size (measured on 61 real cards: 34 against 65 KB a card on average) in a third
  * of the time of resvg's `asPng()` (2.3 against 8 ms, palette and deflate together), which
- * deflates four bytes a pixel with a search for repeats that these images do not need. An image that does not fit (transparent, or more colours) gets no
- * indexed PNG, and the caller falls back to resvg's encoder.
+ * deflates four bytes a pixel with a search for repeats that these images do not need. An image
+ * that does not fit (transparent, or more colours) gets no indexed PNG, and the caller falls back
+ * to resvg's encoder.
  */
 
 /** Most colours a palette holds (8-bit indices). */

@@ -1,20 +1,18 @@
-import { Worker } from 'node:worker_threads';
 import { access, mkdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { OG_FOLDER, type OgCard, ogCardKey } from './card.ts';
 import { placeImages, type PlaceStats } from './output.ts';
-import { YOUNG_HEAP_MB } from '../worker-pool.ts';
+import { poolThreads, runInWorkers, YOUNG_HEAP_MB } from '../worker-pool.ts';
 import { fontChunks, fontRequests } from './fonts.ts';
 // Not render.ts: that would load resvg in this thread, before `keepAllocatorMemory` can act.
 import { cardTexts, drawableCard } from './layout.ts';
-import type { DrawMessage, DrawReply } from './worker.ts';
+import type { DrawJob } from './worker.ts';
 
 /**
  * Makes the preview images of a build. Each card is cached as `<hash of its data>.png`; a card
  * whose file exists is not drawn again, so a build whose cache is kept draws nothing. The others
- * are drawn by worker threads (one per core, two at most here), each taking the next card as soon
- * as it is done.
+ * are drawn by worker threads (`worker-pool.ts`: one per core, two at most), each taking the next
+ * card as soon as it is done.
  */
 
 /**
@@ -51,7 +49,7 @@ export interface OgRunStats extends PlaceStats {
 export interface OgRunOptions {
   cacheDir: string;
   outDir: string;
-  /** Threads to draw with; default: the cores, at most 2. */
+  /** Threads to draw with; default: {@link poolThreads}. */
   workers?: number;
 }
 
@@ -80,33 +78,13 @@ async function drawAll(cards: Map<string, OgCard>, cacheDir: string, threads: nu
   }
   const fonts = fontRequests(texts, chunks);
   keepAllocatorMemory();
-  const queue = [...cards].map(([key, card], id): DrawMessage => ({ id, card, file: path.join(cacheDir, `${key}.png`) }));
-  const failures: string[] = [];
-  const run = () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { fonts }, resourceLimits: { maxOldGenerationSizeMb: DRAW_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_HEAP_MB } });
-      let finished = false;
-      const next = () => {
-        const msg = failures.length ? undefined : queue.shift();
-        if (msg) return worker.postMessage(msg);
-        finished = true;
-        void worker.terminate().then(() => resolve());
-      };
-      // The first message says the fonts are loaded; each later one, that a card is done.
-      worker.on('message', (reply: DrawReply) => {
-        if (!reply.ok) failures.push(reply.error ?? 'unknown error');
-        next();
-      });
-      worker.on('error', (error) => {
-        finished = true;
-        reject(error);
-      });
-      worker.on('exit', (code) => {
-        if (!finished) reject(new Error(`A preview image thread stopped (exit code ${code}).`));
-      });
-    });
-  await Promise.all(Array.from({ length: threads }, run));
-  if (failures.length) throw new Error(`${failures.length} preview images could not be drawn:\n${failures[0]}`);
+  const jobs = [...cards].map(([key, card]): DrawJob => ({ card, file: path.join(cacheDir, `${key}.png`) }));
+  const url = new URL('./worker.ts', import.meta.url);
+  try {
+    await runInWorkers<DrawJob, true>(url, jobs, { threads, workerData: { fonts }, maxHeapMb: DRAW_HEAP_MB, youngHeapMb: YOUNG_HEAP_MB });
+  } catch (error) {
+    throw new Error(`A preview image could not be drawn: ${(error as Error).message}`);
+  }
 }
 
 /** Jobs with their cache keys, and what drawing them took. */
@@ -128,7 +106,7 @@ export async function drawMissing(jobs: readonly OgJob[], options: Omit<OgRunOpt
       if (!(await exists(path.join(options.cacheDir, `${key}.png`)))) missing.set(key, card);
     }),
   );
-  const threads = Math.max(1, Math.min(options.workers ?? Math.min(2, availableParallelism()), missing.size));
+  const threads = Math.max(1, Math.min(options.workers ?? poolThreads(), missing.size));
   if (missing.size) {
     await mkdir(options.cacheDir, { recursive: true });
     await drawAll(missing, options.cacheDir, threads);

@@ -31,13 +31,13 @@ export function partOf(slug: string, parts: number): number {
 }
 
 /**
- * Splits records into parts by their agent's slug (`slugOf`). Empty parts are dropped (the browser needs
- * no request for them), so the result may be shorter than {@link partCount}.
+ * Splits pages into parts by their agent's slug (`slugOf`). Empty parts are dropped (the browser
+ * needs no request for them), so the result may be shorter than {@link partCount}.
  */
-export function splitIntoParts<T>(records: readonly T[], slugOf: (record: T) => string, perPart = PAGES_PER_PART): T[][] {
-  const count = partCount(records.length, perPart);
+export function splitIntoParts<T>(pages: readonly T[], slugOf: (page: T) => string, perPart = PAGES_PER_PART): T[][] {
+  const count = partCount(pages.length, perPart);
   const parts: T[][] = Array.from({ length: count }, () => []);
-  for (const record of records) parts[partOf(slugOf(record), count)].push(record);
+  for (const page of pages) parts[partOf(slugOf(page), count)].push(page);
   return parts.filter((p) => p.length > 0);
 }
 

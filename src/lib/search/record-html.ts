@@ -1,5 +1,5 @@
 import { LOCALES, type Locale } from '../locales.ts';
-import { searchContent, type SearchableAgent, type SearchContent } from './records.ts';
+import { searchRecord, type SearchableAgent, type SearchRecord } from './records.ts';
 import { BLOCK_WEIGHTS, encodeAnchorTitle } from './kinds.ts';
 import { hanSeparator, separateHan } from './han.ts';
 
@@ -19,7 +19,7 @@ export function escapeHtml(text: string): string {
  * Renders a record as the HTML document Pagefind indexes.
  * @example recordToHtml(record).startsWith('<!doctype html><html lang="zh-hant">') // true
  */
-export function recordToHtml(record: SearchContent): string {
+export function recordToHtml(record: SearchRecord): string {
   const sep = hanSeparator(record.language);
   const hidden = (attr: string, value: string) => `<span data-pagefind-ignore ${attr}>${escapeHtml(value)}</span>`;
   const head = [hidden('data-pagefind-meta="title"', record.title)];
@@ -37,5 +37,5 @@ export function recordToHtml(record: SearchContent): string {
 
 /** The HTML Pagefind indexes for an agent's page in each locale (made once per agent file). */
 export function agentSearchHtml(agent: SearchableAgent): Record<Locale, string> {
-  return Object.fromEntries(LOCALES.map((locale) => [locale, recordToHtml(searchContent(agent, locale))])) as Record<Locale, string>;
+  return Object.fromEntries(LOCALES.map((locale) => [locale, recordToHtml(searchRecord(agent, locale))])) as Record<Locale, string>;
 }

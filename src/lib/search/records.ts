@@ -34,15 +34,15 @@ export type FilterName = 'tool' | 'model' | 'collection' | 'kind';
 /** The collection filter value of agents at the top of the agents folder. */
 export const TOP_LEVEL_COLLECTION = '/';
 
-/** One agent page in one locale, ready to index. */
+/**
+ * What the index holds about one agent page in one locale. Where the page is (its URL and agent)
+ * is not part of it: it travels on the {@link SearchPage} the record's HTML is indexed as.
+ */
 export interface SearchRecord {
-  /** The page URL, base path included. */
-  url: string;
   /** Pagefind language: the page's `<html lang>`, lower-cased as Pagefind does. */
   language: string;
   /** Display title. */
   title: string;
-  slug: string;
   filters: Record<FilterName, string[]>;
   blocks: SearchBlock[];
 }
@@ -88,17 +88,14 @@ function presentKinds(content: LocalizedContent): MatchKind[] {
   return kinds;
 }
 
-/** What a record holds about its page, without where the page is (its `url` and `slug`). */
-export type SearchContent = Omit<SearchRecord, 'url' | 'slug'>;
-
 /** The agent data a record shows: all of it comes from the agent's own file. */
 export type SearchableAgent = Pick<Agent, 'name' | 'tools' | 'model' | 'collection' | 'localized'>;
 
 /**
- * The search content of an agent's page in a locale. It depends on the agent's file alone, so
- * the catalog computes it with the other per-file stages (and caches it with them).
+ * The search record of an agent's page in a locale. It depends on the agent's file alone, so the
+ * catalog makes it (as HTML, `record-html.ts`) with the other per-file stages, and caches it.
  */
-export function searchContent(agent: SearchableAgent, locale: Locale): SearchContent {
+export function searchRecord(agent: SearchableAgent, locale: Locale): SearchRecord {
   const content = agent.localized[locale];
   const blocks: SearchBlock[] = [{ kind: 'name', text: content.title }];
   if (agent.name !== content.title) blocks.push({ kind: 'name', text: agent.name });
@@ -138,16 +135,9 @@ export function searchContent(agent: SearchableAgent, locale: Locale): SearchCon
   };
 }
 
-/**
- * Builds the search record of an agent's page in a locale.
- * @param base the site's base path (`import.meta.env.BASE_URL`)
- */
-export function buildSearchRecord(agent: Agent, locale: Locale, base: string): SearchRecord {
-  return { url: withBase(base, agentPath(locale, agent.slug)), slug: agent.slug, ...searchContent(agent, locale) };
-}
-
-/** A page as the index takes it: where it is, its agent, and the HTML Pagefind reads. */
+/** A page as the index takes it: where it is, its agent, and its record's HTML. */
 export interface SearchPage {
+  /** The page URL, base path included. */
   url: string;
   slug: string;
   html: string;

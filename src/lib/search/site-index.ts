@@ -14,18 +14,18 @@ import { pruneStPhrases } from './script-convert.ts';
 
 /**
  * The site's search index, built beside the pages rather than after them. Pagefind indexes in
- * its own process, so the records are handed to it as soon as the catalog exists (in the
+ * its own process, so the pages' HTML is handed to it as soon as the catalog exists (in the
  * content loader): it indexes and writes the bundle on the second core while Astro renders on
  * the first. The index is split into parts by agent (`index-parts.ts`), each cached in a folder
- * named by the hash of what it indexes: a build re-indexes only the parts whose records changed
+ * named by the hash of what it indexes: a build re-indexes only the parts whose pages changed
  * (one part when one agent was edited) and does not start Pagefind at all when none did. At the
  * end of the build the parts are copied into the site. Each part holds every language: Pagefind
- * splits it by each record's language.
+ * splits it by each page's language.
  */
 
 /** A search index being built in the background. */
 export interface PendingSearchIndex {
-  /** Number of records (pages) handed to the index. */
+  /** Number of pages handed to the index. */
   readonly pages: number;
   /** Number of parts the index is split into. */
   readonly parts: number;
@@ -58,7 +58,7 @@ function pagefindVersion(): string {
   try {
     return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   } catch {
-    // Without a version, a Pagefind upgrade keeps old bundles until the records change.
+    // Without a version, a Pagefind upgrade keeps old bundles until the pages change.
     return 'unknown';
   }
 }

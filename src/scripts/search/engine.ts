@@ -96,9 +96,11 @@ export class SearchEngine {
       await api.init();
       await Promise.all(others.map((part) => api.mergeIndex(`${this.base}pagefind/${part}`)));
       return api;
-    })();
-    // A failed load (offline for a moment) is tried again on the next search, not kept.
-    this.api.catch(() => (this.api = undefined));
+    })().catch((error: unknown) => {
+      // A failed load (offline for a moment) is tried again on the next search, not kept.
+      this.api = undefined;
+      throw error;
+    });
     this.sections ??= fetch(`${this.base}pagefind/${sectionMapFileName(document.documentElement.lang)}`, { cache: 'no-cache' })
       .then((r) => (r.ok ? (r.json() as Promise<SectionMap>) : {}))
       .catch(() => ({}))
