@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
 import { publishAgents, splitAgent } from '../../src/lib/catalog/agent-bodies.ts';
-import { agentPageKey, keyedByProps, pageCacheKey } from '../../src/lib/routing/cache-keys.ts';
-import { localizedAgentPaths } from '../../src/lib/routing/static-paths.ts';
+import { agentPageKey, catalogPageKeys, keyedByProps, pageCacheKey } from '../../src/lib/routing/cache-keys.ts';
+import { localePaths, localizedAgentPaths } from '../../src/lib/routing/static-paths.ts';
 
 describe('incremental build cache keys', async () => {
   // The end-to-end fixture catalog has a hand-off between two of its agents.
@@ -44,5 +44,32 @@ describe('incremental build cache keys', async () => {
     publishAgents(edited, editedHolder);
     const [one] = entries.filter((e) => e.slug === target.slug);
     expect(agentPageKey(one, [], editedHolder)).not.toBe(agentPageKey(one, [], holder));
+  });
+
+  it('key the catalog-wide pages on what each shows, so an edited body re-renders none of them', () => {
+    const keys = (list: typeof entries) => ({
+      home: localePaths((l) => catalogPageKeys.home(list, l)).map((p) => p.cacheKey),
+      search: catalogPageKeys.search(list),
+      graph: catalogPageKeys.graph(list),
+    });
+    const before = keys(entries);
+    expect(before.home).toHaveLength(3);
+    expect(keys(entries.map((e) => ({ ...e })))).toEqual(before);
+
+    // A new tool shows only in the search page's filters.
+    const tooled = keys(entries.map((e, i) => (i === 0 ? { ...e, tools: [...e.tools, 'BrandNewTool'] } : e)));
+    expect(tooled.search).not.toBe(before.search);
+    expect(tooled.graph).toBe(before.graph);
+
+    // A rename shows on the home page (every locale) and in the graph.
+    const renamed = keys(entries.map((e, i) => (i === 0 ? { ...e, name: `${e.name}-renamed` } : e)));
+    expect(renamed.graph).not.toBe(before.graph);
+    expect(renamed.home.filter((k, i) => k === before.home[i])).toEqual([]);
+    expect(renamed.search).toBe(before.search);
+
+    // A hand-off removed changes the graph only.
+    const cut = keys(entries.map((e) => ({ ...e, outgoing: [] })));
+    expect(cut.graph).not.toBe(before.graph);
+    expect(cut.home).toEqual(before.home);
   });
 });

@@ -44,7 +44,14 @@ export function neighbourLinks(neighbours: ReadonlyArray<{ slug: string; name: s
   };
 }
 
-/** `getStaticPaths` for pages that exist once per locale. */
-export function localePaths() {
-  return LOCALE_TABLE.map((l) => ({ params: { locale: l.segment }, props: { locale: l.tag } }));
+/**
+ * `getStaticPaths` for pages that exist once per locale. With `cacheKey` (the key of the data
+ * the page shows in a locale), an unchanged page is copied from the last build.
+ */
+export function localePaths(cacheKey?: (locale: Locale) => string) {
+  return LOCALE_TABLE.map((l) => ({
+    params: { locale: l.segment },
+    props: { locale: l.tag },
+    ...(cacheKey ? { cacheKey: cacheKey(l.tag) } : {}),
+  }));
 }
