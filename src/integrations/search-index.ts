@@ -7,7 +7,7 @@ import { requestSearchIndex, takePendingSearchIndex } from '../lib/search/index-
 /**
  * The search index integration. For `astro build` it asks the agents content loader to start
  * the index as soon as the catalog exists (`lib/search/site-index.ts`: Pagefind indexes the
- * parts whose pages changed in its own process while the pages render; the others come from
+ * pages that changed in its own process while the pages render; the others come from
  * the cache), and when the build is done it copies the parts to `<outDir>/pagefind/`.
  */
 export default function searchIndex(): AstroIntegration {
@@ -26,12 +26,12 @@ export default function searchIndex(): AstroIntegration {
           return;
         }
         const started = performance.now();
-        const { indexed, ms } = await pending.write(fileURLToPath(dir));
-        const { parts } = pending;
-        const how =
-          indexed === 0 ? 'unchanged, from the cache' : `${indexed === parts ? 'all' : indexed} of ${parts} ${parts === 1 ? 'part' : 'parts'} indexed beside the pages`;
+        const { pagesIndexed, overlays, ms } = await pending.write(fileURLToPath(dir));
+        const { parts, pages } = pending;
+        const how = pagesIndexed === 0 ? 'unchanged, from the cache' : `${pagesIndexed === pages ? 'all' : pagesIndexed} ${pagesIndexed === 1 ? 'page' : 'pages'} indexed beside the pages`;
+        const split = `${parts} ${parts === 1 ? 'part' : 'parts'}${overlays ? `, ${overlays} with an overlay of changed agents` : ''}`;
         const after = Math.round(performance.now() - started);
-        logger.info(`Search index: ${pending.pages} pages in 3 languages, ${how} (${ms} ms; ${after} ms after the pages).`);
+        logger.info(`Search index: ${pages} pages in 3 languages, ${split}; ${how} (${ms} ms; ${after} ms after the pages).`);
       },
     },
   };

@@ -20,6 +20,15 @@ export const ST_PHRASES_FILE_NAME = 'atlas-st-phrases.txt';
 
 /**
  * The file listing the folders of the index's parts inside the site's `pagefind/` folder, in
- * order: the browser loads the first as its index and merges the others into it.
+ * order (a {@link PartsList}): the browser loads the first as its index and merges the others
+ * into it.
  */
 export const PARTS_FILE_NAME = 'atlas-parts.json';
+
+/** What {@link PARTS_FILE_NAME} holds. */
+export interface PartsList {
+  /** Folders of the bundles, each ending in `/`. */
+  parts: string[];
+  /** Page ids the browser drops from results: pages a part's overlay replaces (`index-overlay.ts`). */
+  hidden: string[];
+}

@@ -5,7 +5,7 @@ import { type SearchState, indexFilters } from '../../lib/search/url-state.ts';
 import { type SectionMap, entryStarts, entryTitle } from '../../lib/search/section-map.ts';
 import { agentPath, withBase } from '../../lib/routing/paths.ts';
 import { type ScriptConverters, conversionsFor } from '../../lib/search/script-convert.ts';
-import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, sectionMapFileName } from '../../lib/search/bundle-files.ts';
+import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, sectionMapFileName, type PartsList } from '../../lib/search/bundle-files.ts';
 import type { Locale } from '../../lib/locales.ts';
 
 /**
@@ -66,6 +66,8 @@ export class SearchEngine {
   private loadedConverters?: ScriptConverters;
   private readonly tokenHits = new Map<string, Promise<Map<string, number[]>>>();
   private readonly results = new Map<string, PagefindResult>();
+  /** Pages of a part that its overlay replaces: Pagefind still finds them, results must not. */
+  private hidden = new Set<string>();
 
   constructor(base: string, locale: Locale) {
     this.base = base.endsWith('/') ? base : `${base}/`;
@@ -74,9 +76,9 @@ export class SearchEngine {
 
   /**
    * Loads Pagefind with every part of the index, and the section map (once); call early, e.g.
-   * on focus. The index is in parts (so a rebuild re-indexes only the part of an edited agent),
-   * each a folder named by its content: Pagefind takes the first as its index and merges the
-   * others into it.
+   * on focus. The index is in parts (so a rebuild re-indexes only the part of an edited agent,
+   * or only its pages, as an overlay that hides their old versions), each a folder named by its
+   * content: Pagefind takes the first as its index and merges the others into it.
    */
   load(): Promise<PagefindApi> {
     this.api ??= (async () => {
@@ -86,10 +88,11 @@ export class SearchEngine {
         // afresh from the server (a cached list from before a deploy could name other parts).
         fetch(`${this.base}pagefind/${PARTS_FILE_NAME}`, { cache: 'no-cache' }).then((r) => {
           if (!r.ok) throw new Error(`${PARTS_FILE_NAME}: HTTP ${r.status}`);
-          return r.json() as Promise<string[]>;
+          return r.json() as Promise<PartsList>;
         }),
       ]);
-      const [first, ...others] = parts;
+      const [first, ...others] = parts.parts;
+      this.hidden = new Set(parts.hidden);
       if (!first) throw new Error(`${PARTS_FILE_NAME} lists no index.`);
       // Before init: the index, its worker and WebAssembly are read from this folder.
       await api.options({ basePath: `${this.base}pagefind/${first}` });
@@ -129,6 +132,7 @@ export class SearchEngine {
         const found = await api.search(token, { filters });
         const map = new Map<string, number[]>();
         for (const r of found?.results ?? []) {
+          if (this.hidden.has(r.id)) continue;
           map.set(r.id, r.words);
           this.results.set(r.id, r);
         }
