@@ -1,5 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { E2E_EDIT } from './fixture-edit.ts';
+import type { PartsList } from '../../src/lib/search/bundle-files.ts';
 
 /**
  * Search: the header box in every locale (results as you type, keyboard, links to the matching
@@ -156,6 +158,20 @@ test('filters narrow the results and are kept in the URL', async ({ page }) => {
   await expect(page).toHaveURL(/[?&]collection=telegram-bot/);
   await expect(page.locator('.search-hit')).toHaveCount(1, SLOW);
   await expect(page.locator('.search-hit h2 a')).toHaveAttribute('href', '/agent-atlas/en/agents/telegram-bot/backend-architect/');
+});
+
+test('after an edit, search finds the agent once and never its old text (the index overlay hides it)', async ({ page, request }) => {
+  // The served site was rebuilt after removing a paragraph from a zh-Hant agent (scripts/e2e-serve.ts):
+  // its Chinese pages changed (its English page is a translation, unchanged).
+  const list = (await (await request.get('pagefind/atlas-parts.json')).json()) as PartsList;
+  expect(list.hidden.map((id) => id.split('_')[0]).sort()).toEqual(['zh-hans', 'zh-hant']);
+  await page.goto(`zh-hant/search/?q=${E2E_EDIT.word}`);
+  await expect(page.locator('[data-search-page-status]')).toHaveText(`找不到「${E2E_EDIT.word}」的結果。`, SLOW);
+  // Words of the edited agent still find it, once (not its old page as well).
+  await page.goto('zh-hant/search/?q=%E9%80%9F%E7%8E%87%E9%99%90%E5%88%B6');
+  await expect(page.locator('.search-hit').first()).toBeVisible(SLOW);
+  const hrefs = await page.locator('.search-hit h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(hrefs.filter((h) => h === '/agent-atlas/zh-hant/agents/contains-studio/backend-architect/')).toHaveLength(1);
 });
 
 test('without JavaScript the header box is a form that opens the search page', async ({ browser }) => {

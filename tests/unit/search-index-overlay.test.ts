@@ -25,11 +25,11 @@ describe('search index overlays', () => {
       base('other-slot', { slot: 2, agents: { a: '1', b: '2', c: '3' } }),
       base('other-count', { of: 4, agents: { a: '1', b: '2', c: '3' } }),
     ];
-    expect(planOverlay(part, candidates)).toEqual({ base: 'near', changed: ['c'], removed: ['d'] });
+    expect(planOverlay(part, candidates, 2)).toEqual({ base: 'near', changed: ['c'], removed: ['d'] });
     // Too far from every base: the part is indexed whole.
     expect(planOverlay(part, candidates, 1)).toBeUndefined();
     expect(planOverlay(part, [])).toBeUndefined();
-    expect(overlayLimit(10)).toBe(8);
+    expect(overlayLimit(10)).toBe(1);
     expect(overlayLimit(333)).toBe(17);
   });
 

@@ -31,9 +31,12 @@ export interface OverlayPlan {
   removed: string[];
 }
 
-/** Agents an overlay may hold at most: a twentieth of its part, and never fewer than 8. */
+/**
+ * Agents an overlay may differ from its base in at most: a twentieth of its part (at least one).
+ * Past that, indexing the part whole costs little more and the browser loads less.
+ */
 export function overlayLimit(agentsInPart: number): number {
-  return Math.max(8, Math.ceil(agentsInPart / 20));
+  return Math.max(1, Math.ceil(agentsInPart / 20));
 }
 
 /** The hash of each agent's pages (URL and HTML), by slug: an agent changed if its hash did. */
