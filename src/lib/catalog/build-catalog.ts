@@ -6,6 +6,7 @@ import { contentHash } from '../hash.ts';
 import { discoverAgentFiles } from './discover.ts';
 import { FileCache, defaultCacheDir } from './file-cache.ts';
 import { processFile, type ProcessedFile } from './process-file.ts';
+import { packProcessed, unpackProcessed, type PackedFile } from './packed-file.ts';
 import { poolThreads, runInWorkers, workerFileAvailable } from '../worker-pool.ts';
 import type { ProcessJob } from './process-worker.ts';
 import { parseTranslationFile, type TranslationFile } from '../localize/translation-file.ts';
@@ -27,7 +28,7 @@ import overrides from '../localize/opencc-overrides.json' with { type: 'json' };
  * Bump when the per-file output changes (any stage `processFile` runs, search HTML included), to
  * invalidate old cache entries.
  */
-const PIPELINE_VERSION = '5';
+const PIPELINE_VERSION = '6';
 const PIPELINE_KEY = contentHash(JSON.stringify([PIPELINE_VERSION, vocabulary, overrides]));
 /** Below this many files to process, starting worker threads costs more than it saves. */
 const POOL_MIN_FILES = 50;
@@ -120,7 +121,8 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
       [PIPELINE_KEY, file, contentHash(bytes), ...Object.values(own).map((t) => `${t!.file}:${t!.currentHash}:${t!.sourceHash}:${t!.title}`)].join('\n'),
       32,
     );
-    const hit = cache ? await cache.get<ProcessedFile>(key) : undefined;
+    const packed = cache ? await cache.get<PackedFile>(key) : undefined;
+    const hit = packed && unpackProcessed(packed);
     return { file, bytes, own, key, hit };
   });
   const misses = looked.filter((l) => !l.hit);
@@ -132,9 +134,9 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
     : undefined;
   const computed = new Map<string, ProcessedFile>();
   await mapLimit(misses, 16, async (m, i) => {
-    const result = texts ? (JSON.parse(texts[i]) as ProcessedFile) : processFile(m.file, m.bytes, m.own, extract);
+    const result = texts ? unpackProcessed(JSON.parse(texts[i]) as PackedFile) : processFile(m.file, m.bytes, m.own, extract);
     computed.set(m.key, result);
-    await (texts ? cache?.setText(m.key, texts[i]) : cache?.set(m.key, result));
+    await (texts ? cache?.setText(m.key, texts[i]) : cache?.set(m.key, packProcessed(result)));
   });
   const processed: ProcessedFile[] = looked.map((l) => l.hit ?? computed.get(l.key)!);
 
