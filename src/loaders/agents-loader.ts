@@ -1,5 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
+import { z } from 'astro/zod';
+import { AgentEntrySchema } from '../lib/schema.ts';
 import { buildCatalog, type Catalog } from '../lib/catalog/build-catalog.ts';
 import { defaultCacheDir } from '../lib/catalog/file-cache.ts';
 import { catalogReport, count, formatReport } from '../lib/catalog/report.ts';
@@ -16,6 +18,9 @@ import { startSearchIndex } from '../lib/search/site-index.ts';
  */
 
 let pending: Promise<Catalog> | undefined;
+
+/** The entry schema as JSON Schema: part of each entry's digest. */
+const SCHEMA_FINGERPRINT = JSON.stringify(z.toJSONSchema(AgentEntrySchema, { unrepresentable: 'any' }));
 
 /** The agents folder: `AGENTS_DIR`, else `agents/` in the project. */
 export function agentsDir(): string {
@@ -90,13 +95,18 @@ export function agentsLoader(): Loader {
     name: 'agent-atlas-agents',
     load: async ({ store, logger, parseData, generateDigest }) => {
       const catalog = await catalogOnce(logger);
-      store.clear();
+      // The store is kept between builds: removed agents go, unchanged ones stay as they are
+      // (not validated and stored again: a rebuild after one edit touches one entry).
+      const slugs = new Set(catalog.agents.map((a) => a.slug));
+      for (const id of [...store.keys()]) if (!slugs.has(id)) store.delete(id);
       for (const agent of catalog.agents) {
         const { entry } = splitAgent(agent);
+        // The digest covers the whole entry and the schema: a changed pipeline (same file, new
+        // output) or schema (new defaults) must replace the stored entry, not only a changed file.
+        const digest = generateDigest(`${SCHEMA_FINGERPRINT}\0${JSON.stringify(entry)}`);
+        if (store.get(agent.slug)?.digest === digest) continue;
         const data = await parseData({ id: agent.slug, data: entry as unknown as Record<string, unknown> });
-        // The digest covers the whole entry: a changed pipeline (same file, new output) must
-        // replace the stored entry, not only a changed file.
-        store.set({ id: agent.slug, data, digest: generateDigest(JSON.stringify(entry)) });
+        store.set({ id: agent.slug, data, digest });
       }
       // The bodies stay out of the store; the pages find them in the published catalog.
       publishAgents(catalog.agents);

@@ -172,6 +172,10 @@ test('after an edit, search finds the agent once and never its old text (the ind
   await expect(page.locator('.search-hit').first()).toBeVisible(SLOW);
   const hrefs = await page.locator('.search-hit h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(hrefs.filter((h) => h === '/agent-atlas/zh-hant/agents/contains-studio/backend-architect/')).toHaveLength(1);
+  // The page itself was rendered again, without the paragraph.
+  await page.goto('zh-hant/agents/contains-studio/backend-architect/');
+  await expect(page.locator('main')).toContainText('速率限制');
+  await expect(page.locator('main')).not.toContainText(E2E_EDIT.word);
 });
 
 test('without JavaScript the header box is a form that opens the search page', async ({ browser }) => {
