@@ -2,17 +2,17 @@ import type { StampedLine } from './run-build.ts';
 
 /**
  * Splits a build's stamped log into phases. Astro logs fixed lines at the start of its stages:
- * - `startup`: from the command to "Syncing content" (Node, Vite and the config);
- * - `content`: the content layer ("Syncing content" → "Synced content"): the catalog (parse,
- *   extract, localize), the graph layouts prepared beside it, the data store;
- * - `prepare`: to "Building static entrypoints" (build-start hooks such as the preview images'
- *   job list, emptying the output folder);
+ * - `startup`: from the command to "Syncing content" (Node, Vite and the config; the catalog
+ *   starts when the config is loaded, so part of it falls here);
+ * - `content`: the content layer ("Syncing content" → "Synced content"): the rest of the
+ *   catalog (parse, extract, localize), the data store;
+ * - `prepare`: to "Building static entrypoints" (build-start hooks, emptying the output folder);
  * - `bundle`: Vite's server and client builds, to "generating static routes";
  * - `render`: every page, to the first "✓ Completed" after it;
  * - `afterRender`: the rest, to the end of the process (build-done hooks: search index, images).
  * Integrations that report their own duration add it under their name: `searchIndex` (the
- * index, built in Pagefind's process from the end of `content` on, so it overlaps the other
- * phases), `searchAfterPages` (what of it was left when the pages were done, inside
+ * index, built in Pagefind's process from the moment the catalog exists, so it overlaps the
+ * other phases), `searchAfterPages` (what of it was left when the pages were done, inside
  * `afterRender`) and `images` (drawn on threads from the start of the build, also overlapping).
  */
 

@@ -18,16 +18,16 @@ import { fileURLToPath } from 'node:url';
  */
 
 async function catalogJobs(fresh = false) {
-  const [{ buildCatalog }, { publishedAgents }, { agentsDir }, { useTranslations }, { ogJobs }] = await Promise.all([
+  const [{ buildCatalog }, { agentsDir, startedCatalog }, { useTranslations }, { ogJobs }] = await Promise.all([
     import('../lib/catalog/build-catalog.ts'),
-    import('../lib/catalog/agent-bodies.ts'),
-    import('../loaders/agents-loader.ts'),
+    import('../loaders/catalog-run.ts'),
     import('../lib/i18n/ui.ts'),
     import('../lib/og/card.ts'),
   ]);
-  // In a build the content loader has just published the catalog; the dev server asks for a
-  // fresh one (an edited agent shows at once), which the per-file cache makes a quick read.
-  const agents = (fresh ? undefined : publishedAgents()) ?? (await buildCatalog({ agentsDir: agentsDir() })).agents;
+  // In a build, the catalog the build started with its config; the dev server asks for a fresh
+  // one (an edited agent shows at once), which the per-file cache makes a quick read.
+  const started = fresh ? undefined : startedCatalog();
+  const agents = (started ? await started : await buildCatalog({ agentsDir: agentsDir() })).agents;
   return ogJobs(agents, useTranslations);
 }
 
@@ -44,10 +44,12 @@ export default function ogImages(): AstroIntegration {
   return {
     name: 'agent-atlas:og-images',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      // Started with the build (after catalogStart's hook, which starts the catalog), so the
+      // images are drawn from the moment the catalog exists, beside the content layer and the
+      // bundling.
+      'astro:config:setup': async ({ command, config, logger }) => {
         base = config.base;
-      },
-      'astro:build:start': async ({ logger }) => {
+        if (command !== 'build') return;
         const { ogImagesEnabled } = await import('../lib/og/card.ts');
         if (!ogImagesEnabled()) {
           logger.info('OG_IMAGES=0: no preview images.');

@@ -92,7 +92,7 @@ describe('the integration with images off (OG_IMAGES=0)', () => {
       const hooks = ogImages().hooks as Record<string, (o: unknown) => Promise<void>>;
       const logged: string[] = [];
       const logger = { info: (m: string) => logged.push(m) };
-      await hooks['astro:build:start']({ logger });
+      await hooks['astro:config:setup']({ command: 'build', config: { base: '/' }, logger });
       await hooks['astro:build:done']({ dir: pathToFileURL(`${out}/`), logger });
       expect(await readdir(og)).toEqual([]);
       expect(logged).toEqual(['OG_IMAGES=0: no preview images.', 'OG_IMAGES=0: removed 1 preview image of an earlier build.']);
