@@ -22,9 +22,16 @@ export interface DrawJob {
 const { fonts: requests } = workerData as { fonts: FontRequest[] };
 const fonts = await loadFonts(requests);
 
+/** Folders this thread has made (a cache folder holds many images: one mkdir each, not one per image). */
+const made = new Set<string>();
+
 serveJobs(async (job: DrawJob) => {
   const png = await cardPng(job.card, fonts);
-  await mkdir(path.dirname(job.file), { recursive: true });
+  const dir = path.dirname(job.file);
+  if (!made.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    made.add(dir);
+  }
   // A thread writes one file at a time.
   const tmp = `${job.file}.${process.pid}.${threadId}.tmp`;
   await writeFile(tmp, png);
