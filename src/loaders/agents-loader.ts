@@ -27,10 +27,12 @@ export function agentsLoader(): Loader {
     name: 'agent-atlas-agents',
     load: async ({ store, logger, parseData, generateDigest }) => {
       const catalog = await catalogOnce(logger);
-      // The store is kept between builds: removed agents go, unchanged ones stay as they are
-      // (not validated and stored again: a rebuild after one edit touches one entry).
-      const slugs = new Set(catalog.agents.map((a) => a.slug));
-      for (const id of [...store.keys()]) if (!slugs.has(id)) store.delete(id);
+      // The store is kept between builds: while it holds the same agents in the same order,
+      // unchanged ones stay as they are (not validated and stored again: a rebuild after one
+      // edit touches one entry). An agent added, removed or moved refills it, so the collection
+      // is always in catalog order, as after a build from nothing.
+      const ids = [...store.keys()];
+      if (ids.length !== catalog.agents.length || catalog.agents.some((a, i) => ids[i] !== a.slug)) store.clear();
       for (const agent of catalog.agents) {
         const { entry } = splitAgent(agent);
         // The digest covers the whole entry and the schema: a changed pipeline (same file, new
