@@ -4,7 +4,6 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import STCharacters from 'opencc-js/dict/STCharacters';
-import type { SearchPage } from './records.ts';
 import type { PartManifest } from './index-overlay.ts';
 import { pruneStPhrases } from './script-convert.ts';
 
@@ -50,16 +49,15 @@ export async function pruneParts(cacheDir: string, current: ReadonlySet<string>,
   await Promise.all(stale.map((n) => rm(path.join(cacheDir, n), { recursive: true, force: true })));
 }
 
-/** The cache key of a part: everything it indexes, hashed piece by piece (no 40 MB string). */
-export function partKey(pages: readonly SearchPage[], version: string): string {
-  const hash = createHash('sha256').update(`${BUNDLE_VERSION}\0${version}\0`);
-  for (const p of pages) hash.update(`${p.url}\0${p.slug}\0`).update(p.html).update('\0');
+/**
+ * The cache key of a part or overlay: the hashes of its agents' pages (`agentHashes`, which
+ * cover each page's URL and HTML, so the pages are hashed once), in the order they come.
+ * `extra` tells kinds of bundle apart (an overlay names its base).
+ */
+export function bundleKey(agents: Readonly<Record<string, string>>, version: string, extra = ''): string {
+  const hash = createHash('sha256').update(`${BUNDLE_VERSION}\0${version}\0${extra}\0`);
+  for (const [slug, h] of Object.entries(agents)) hash.update(`${slug}\0${h}\0`);
   return hash.digest('hex').slice(0, 32);
-}
-
-/** The cache key of an overlay: its base and the pages it indexes. */
-export function overlayKey(base: string, pages: readonly SearchPage[], version: string): string {
-  return partKey(pages, `${version}\0overlay of ${base}`);
 }
 
 /** A whole part's manifest from its `.done` file; undefined for an overlay's or an older cache's. */

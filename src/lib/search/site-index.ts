@@ -8,7 +8,7 @@ import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, isSectionMapFile, sectionMapFile
 import { PAGES_PER_PART, mergeSectionMaps, partCount, partOf, splitIntoParts } from './index-parts.ts';
 import { type OverlayPlan, type PartManifest, agentHashes, applyOverlay, planOverlay } from './index-overlay.ts';
 import type { PageEntry } from './section-map.ts';
-import { cachedManifests, overlayKey, pagefindVersion, partKey, pruneParts, stPhrases } from './index-cache.ts';
+import { bundleKey, cachedManifests, pagefindVersion, pruneParts, stPhrases } from './index-cache.ts';
 
 /**
  * The site's search index, built beside the pages rather than after them. Pagefind indexes in
@@ -154,11 +154,10 @@ async function writeSite(parts: readonly Part[], cacheDir: string, target: strin
 export function startSearchIndex(pages: readonly SearchPage[], cacheDir: string, pagesPerPart = PAGES_PER_PART): PendingSearchIndex {
   const version = pagefindVersion();
   const of = partCount(pages.length, pagesPerPart);
-  const parts: Part[] = splitIntoParts(pages, (p) => p.slug, pagesPerPart).map((pages) => ({
-    pages,
-    key: partKey(pages, version),
-    manifest: { slot: partOf(pages[0].slug, of), of, agents: agentHashes(pages) },
-  }));
+  const parts: Part[] = splitIntoParts(pages, (p) => p.slug, pagesPerPart).map((pages) => {
+    const agents = agentHashes(pages);
+    return { pages, key: bundleKey(agents, version), manifest: { slot: partOf(pages[0].slug, of), of, agents } };
+  });
   const started = performance.now();
   const ready = (async () => {
     await mkdir(cacheDir, { recursive: true });
@@ -176,7 +175,8 @@ export function startSearchIndex(pages: readonly SearchPage[], cacheDir: string,
       }
       const changed = new Set(plan.changed);
       const overlayPages = pages.filter((p) => changed.has(p.slug));
-      part.overlay = { key: overlayKey(plan.base, overlayPages, version), plan, count: overlayPages.length };
+      const changedHashes = Object.fromEntries(plan.changed.map((slug) => [slug, part.manifest.agents[slug]]));
+      part.overlay = { key: bundleKey(changedHashes, version, `overlay of ${plan.base}`), plan, count: overlayPages.length };
       if (overlayPages.length && !isDone(part.overlay.key)) jobs.push({ key: part.overlay.key, pages: overlayPages, done: JSON.stringify({ base: plan.base }) });
     }
     let pagesIndexed = 0;
