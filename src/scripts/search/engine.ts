@@ -76,8 +76,8 @@ export class SearchEngine {
 
   /**
    * Loads Pagefind with every part of the index, and the section map (once); call early, e.g.
-   * on focus. The index is in parts (so a rebuild re-indexes only the part of an edited agent,
-   * or only its pages, as an overlay that hides their old versions), each a folder named by its
+   * on focus. The index is in parts, and a rebuild after an edit adds an overlay of the edited
+   * agents' pages whose old versions are listed as hidden; each is a folder named by its
    * content: Pagefind takes the first as its index and merges the others into it.
    */
   load(): Promise<PagefindApi> {
