@@ -47,47 +47,45 @@ export function searchPagesPerPart(): number | undefined {
 }
 
 /** Builds the catalog of {@link agentsDir} and starts the graph layouts and the search index. */
-export function runCatalog(logger: RunLogger): Promise<Catalog> {
-  return (async () => {
-    const started = performance.now();
-    const catalog = await buildCatalog({ agentsDir: agentsDir() });
-    const report = catalogReport(catalog);
-    const text = formatReport(report);
-    const ms = Math.round(performance.now() - started);
-    const threads = catalog.cache.threads ? ` on ${catalog.cache.threads} threads` : '';
-    logger.info(`${text}\n  (${ms} ms; ${catalog.cache.hits} files from cache, ${catalog.cache.misses} processed${threads})`);
-    if (catalog.fatal.length) {
-      throw new Error(`Agent Atlas cannot build: two things claim the same URL.\n${catalog.fatal.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}${p.hint ? ` Hint: ${p.hint}` : ''}`).join('\n')}`);
-    }
-    if (strictMode() && report.problems.length) {
-      throw new Error(`Strict mode: ${count(report.errors, 'error')} and ${count(report.warnings, 'warning')} (listed above). Fix them, or build without STRICT=1.`);
-    }
-    if (catalog.agents.length === 0) {
-      logger.warn(`No agent files were found in ${catalog.agentsDir}. Put Claude Code agent .md files there, or set AGENTS_DIR.`);
-    }
-    // Graph layouts on worker threads, while Astro stores the content and bundles the pages; the
-    // pages that draw graphs wait for them (layouts-ready.ts) and only read them from the cache.
-    setGraphLayoutsPending(
-      prewarmGraphLayouts(catalog.agents).then(
-        (graphs) => {
-          if (graphs.laidOut) logger.info(`${graphs.laidOut} of ${graphs.graphs} graph layouts computed on ${graphs.threads} threads (${graphs.ms} ms).`);
-        },
-        (error: unknown) => {
-          logger.warn(`Graph layouts were not prepared in advance (${String(error)}); the pages lay them out themselves.`);
-        },
-      ),
-    );
-    // Meanwhile the pages' search HTML (made by the catalog) goes to Pagefind, which indexes it
-    // in its own process while the pages render; the integration writes the bundle at the end.
-    const search = searchIndexRequest();
-    if (search && catalog.agents.length) {
-      const pages = searchPages(catalog.agents, catalog.searchHtml, search.base);
-      setPendingSearchIndex(startSearchIndex(pages, path.join(defaultCacheDir(), 'search'), searchPagesPerPart()));
-    }
-    // Tens of MB nothing else reads; the index holds its pages until Pagefind has them.
-    catalog.searchHtml.clear();
-    return catalog;
-  })();
+export async function runCatalog(logger: RunLogger): Promise<Catalog> {
+  const started = performance.now();
+  const catalog = await buildCatalog({ agentsDir: agentsDir() });
+  const report = catalogReport(catalog);
+  const text = formatReport(report);
+  const ms = Math.round(performance.now() - started);
+  const threads = catalog.cache.threads ? ` on ${catalog.cache.threads} threads` : '';
+  logger.info(`${text}\n  (${ms} ms; ${catalog.cache.hits} files from cache, ${catalog.cache.misses} processed${threads})`);
+  if (catalog.fatal.length) {
+    throw new Error(`Agent Atlas cannot build: two things claim the same URL.\n${catalog.fatal.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}${p.hint ? ` Hint: ${p.hint}` : ''}`).join('\n')}`);
+  }
+  if (strictMode() && report.problems.length) {
+    throw new Error(`Strict mode: ${count(report.errors, 'error')} and ${count(report.warnings, 'warning')} (listed above). Fix them, or build without STRICT=1.`);
+  }
+  if (catalog.agents.length === 0) {
+    logger.warn(`No agent files were found in ${catalog.agentsDir}. Put Claude Code agent .md files there, or set AGENTS_DIR.`);
+  }
+  // Graph layouts on worker threads, while Astro stores the content and bundles the pages; the
+  // pages that draw graphs wait for them (layouts-ready.ts) and only read them from the cache.
+  setGraphLayoutsPending(
+    prewarmGraphLayouts(catalog.agents).then(
+      (graphs) => {
+        if (graphs.laidOut) logger.info(`${graphs.laidOut} of ${graphs.graphs} graph layouts computed on ${graphs.threads} threads (${graphs.ms} ms).`);
+      },
+      (error: unknown) => {
+        logger.warn(`Graph layouts were not prepared in advance (${String(error)}); the pages lay them out themselves.`);
+      },
+    ),
+  );
+  // Meanwhile the pages' search HTML (made by the catalog) goes to Pagefind, which indexes it
+  // in its own process while the pages render; the integration writes the bundle at the end.
+  const search = searchIndexRequest();
+  if (search && catalog.agents.length) {
+    const pages = searchPages(catalog.agents, catalog.searchHtml, search.base);
+    setPendingSearchIndex(startSearchIndex(pages, path.join(defaultCacheDir(), 'search'), searchPagesPerPart()));
+  }
+  // Tens of MB nothing else reads; the index holds its pages until Pagefind has them.
+  catalog.searchHtml.clear();
+  return catalog;
 }
 
 const early = (holder: object) => processSlot<{ run?: Promise<Catalog> }>(holder, 'catalog-run', () => ({}));

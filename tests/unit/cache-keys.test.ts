@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
 import { publishAgents, splitAgent } from '../../src/lib/catalog/agent-bodies.ts';
-import { agentPageKey, catalogPageKeys, keyedByProps, pageCacheKey } from '../../src/lib/routing/cache-keys.ts';
-import { localePaths, localizedAgentPaths } from '../../src/lib/routing/static-paths.ts';
+import { agentPageKey, keyedByProps, pageCacheKey } from '../../src/lib/routing/cache-keys.ts';
+import { catalogPagePaths, localizedAgentPaths } from '../../src/lib/routing/static-paths.ts';
 
 describe('incremental build cache keys', async () => {
   // The end-to-end fixture catalog has a hand-off between two of its agents.
@@ -47,13 +47,17 @@ describe('incremental build cache keys', async () => {
   });
 
   it('key the catalog-wide pages on what each shows, so an edited body re-renders none of them', () => {
+    // Home keys per locale; the search and graph pages show the same data in every locale.
     const keys = (list: typeof entries) => ({
-      home: localePaths((l) => catalogPageKeys.home(list, l)).map((p) => p.cacheKey),
-      search: catalogPageKeys.search(list),
-      graph: catalogPageKeys.graph(list),
+      home: catalogPagePaths.home(list).map((p) => p.cacheKey),
+      search: catalogPagePaths.search(list)[0].cacheKey,
+      graph: catalogPagePaths.graph(list)[0].cacheKey,
     });
     const before = keys(entries);
     expect(before.home).toHaveLength(3);
+    // Each page is keyed by exactly its props: what it shows.
+    for (const p of catalogPagePaths.graph(entries)) expect(p.cacheKey).toBe(pageCacheKey(p.props));
+    expect(Object.keys(catalogPagePaths.graph(entries)[0].props.agents[0]).sort()).toEqual(['collection', 'name', 'outgoing', 'slug']);
     expect(keys(entries.map((e) => ({ ...e })))).toEqual(before);
 
     // A new tool shows only in the search page's filters.

@@ -1,4 +1,4 @@
-import type { Edge, EdgeKind } from '../schema.ts';
+import type { AgentEntry, Edge, EdgeKind } from '../schema.ts';
 import type { GraphAgent, GraphEdgeInput, GraphInput, GraphNodeInput } from './layout.ts';
 import { compareEdges, compareNodes, externalId, uniqueEdges } from './neighbourhood.ts';
 
@@ -7,6 +7,14 @@ import { compareEdges, compareNodes, externalId, uniqueEdges } from './neighbour
  * an overview of collections, one graph per collection, and plain lists for the loose ends
  * (orphans and unresolved names).
  */
+
+/** What the catalog graph page reads of an agent: names, collections and hand-offs. */
+export type CatalogGraphAgent = Pick<AgentEntry, 'slug' | 'name' | 'collection' | 'outgoing'>;
+
+/** The catalog graph's part of each agent (so the page's data, and its cache key, is no more). */
+export function catalogGraphAgents(agents: readonly CatalogGraphAgent[]): CatalogGraphAgent[] {
+  return agents.map(({ slug, name, collection, outgoing }) => ({ slug, name, collection, outgoing }));
+}
 
 /** A name mentioned by agents but not in the catalog. */
 export interface UnresolvedName {

@@ -5,7 +5,7 @@ import { layoutGraph, type GraphAgent, type GraphInput, type GraphLabels, type G
 import { renderGraphSvg } from './svg.ts';
 import { cacheKey, cachedByHash } from './cache.ts';
 import { neighbourhood } from './neighbourhood.ts';
-import { collectionGraphs, collectionOverview, orphans, unresolved, type UnresolvedName } from './catalog-graph.ts';
+import { collectionGraphs, collectionOverview, orphans, unresolved, type CatalogGraphAgent, type UnresolvedName } from './catalog-graph.ts';
 
 /**
  * The graphs pages show. Layouts are cached by content hash across builds and do not depend on
@@ -111,7 +111,7 @@ export interface CatalogGraphView {
 }
 
 /** Builds the catalog graph page: an overview of collections, one graph per collection, loose ends. */
-export function catalogGraphView(agents: readonly AgentEntry[], labels: GraphLabels, hrefFor: (slug: string) => string): CatalogGraphView {
+export function catalogGraphView(agents: readonly CatalogGraphAgent[], labels: GraphLabels, hrefFor: (slug: string) => string): CatalogGraphView {
   const { graphAgents, edges, names, idOf, overview, inputs } = catalogGraphInputs(agents, hrefFor);
   // One pass over agents and edges, not one per collection.
   const collectionOf = new Map(graphAgents.map((a) => [a.slug, a.collection]));
@@ -138,7 +138,7 @@ export function catalogGraphView(agents: readonly AgentEntry[], labels: GraphLab
 }
 
 /** The layout inputs of the catalog graph page: the overview and one graph per collection. */
-export function catalogGraphInputs(agents: readonly AgentEntry[], hrefFor: (slug: string) => string) {
+export function catalogGraphInputs(agents: readonly CatalogGraphAgent[], hrefFor: (slug: string) => string) {
   const graphAgents: GraphAgent[] = agents.map((a) => ({ slug: a.slug, name: a.name, collection: a.collection }));
   const edges = agents.flatMap((a) => a.outgoing);
   const names = [...new Set(graphAgents.map((a) => a.collection))].sort();

@@ -26,8 +26,15 @@ export type Coverage = Record<ContentStatus, number>;
 
 const STATUSES: ContentStatus[] = ['original', 'converted', 'translated', 'outdated', 'missing'];
 
+/** What the home page of a locale shows. */
+export interface HomeModel {
+  rows: HomeRow[];
+  coverage: Coverage;
+  collections: string[];
+}
+
 /** Rows sorted by collection then name, and the coverage counts for a locale. */
-export function homeModel(agents: readonly AgentEntry[], locale: Locale): { rows: HomeRow[]; coverage: Coverage; collections: string[] } {
+export function homeModel(agents: readonly AgentEntry[], locale: Locale): HomeModel {
   const coverage = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Coverage;
   const rows = agents
     .map((a): HomeRow => {

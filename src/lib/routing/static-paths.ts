@@ -2,6 +2,10 @@ import type { AgentEntry } from '../schema.ts';
 import type { GraphAgent } from '../graph/layout.ts';
 import { LOCALE_TABLE, type Locale } from '../locales.ts';
 import { agentPath, withBase } from './paths.ts';
+import { keyedByProps } from './cache-keys.ts';
+import { homeModel } from '../render/home-model.ts';
+import { filterOptions } from '../search/filter-options.ts';
+import { catalogGraphAgents } from '../graph/catalog-graph.ts';
 
 /**
  * `getStaticPaths` data, built in one place: locale × agent. Each page gets only its own agent
@@ -45,13 +49,26 @@ export function neighbourLinks(neighbours: ReadonlyArray<{ slug: string; name: s
 }
 
 /**
- * `getStaticPaths` for pages that exist once per locale. With `cacheKey` (the key of the data
- * the page shows in a locale), an unchanged page is copied from the last build.
+ * `getStaticPaths` for pages that exist once per locale: each gets its locale and what
+ * `propsOf` gives for it, and is keyed by those props (`keyedByProps`), so a rebuild copies it
+ * while what it shows is unchanged.
  */
-export function localePaths(cacheKey?: (locale: Locale) => string) {
-  return LOCALE_TABLE.map((l) => ({
-    params: { locale: l.segment },
-    props: { locale: l.tag },
-    ...(cacheKey ? { cacheKey: cacheKey(l.tag) } : {}),
-  }));
+export function localePaths<P extends object>(propsOf: (locale: Locale) => P) {
+  return keyedByProps(LOCALE_TABLE.map((l) => ({ params: { locale: l.segment }, props: { locale: l.tag, ...propsOf(l.tag) } })));
 }
+
+/**
+ * The pages that show the whole catalog, with exactly the data each shows as props: computed
+ * once, and a rebuild after an edit to an agent's body (which none of them shows) copies them.
+ */
+export const catalogPagePaths = {
+  /** The home page: its agent rows and coverage counts in the locale. */
+  home: (agents: readonly AgentEntry[]) => localePaths((locale) => ({ model: homeModel(agents, locale) })),
+  /** The search page: its filter options. */
+  search: (agents: readonly AgentEntry[]) => localePaths(() => ({ options: filterOptions(agents) })),
+  /** The graph page: every agent's name, collection and hand-offs (its layouts follow from them). */
+  graph: (agents: readonly AgentEntry[]) => {
+    const graphAgents = catalogGraphAgents(agents);
+    return localePaths(() => ({ agents: graphAgents }));
+  },
+};

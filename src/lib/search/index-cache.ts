@@ -6,6 +6,7 @@ import STPhrases from 'opencc-js/dict/STPhrases';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import type { PartManifest } from './index-overlay.ts';
 import { pruneStPhrases } from './script-convert.ts';
+import { contentHash } from '../hash.ts';
 
 /**
  * The search index's cache folder: bundles named by the hash of what they index, each marked
@@ -55,9 +56,7 @@ export async function pruneParts(cacheDir: string, current: ReadonlySet<string>,
  * `extra` tells kinds of bundle apart (an overlay names its base).
  */
 export function bundleKey(agents: Readonly<Record<string, string>>, version: string, extra = ''): string {
-  const hash = createHash('sha256').update(`${BUNDLE_VERSION}\0${version}\0${extra}\0`);
-  for (const [slug, h] of Object.entries(agents)) hash.update(`${slug}\0${h}\0`);
-  return hash.digest('hex').slice(0, 32);
+  return contentHash([BUNDLE_VERSION, version, extra, ...Object.entries(agents).flat()].join('\0'), 32);
 }
 
 /** A whole part's manifest from its `.done` file; undefined for an overlay's or an older cache's. */
@@ -97,4 +96,3 @@ export async function stPhrases(cacheDir: string): Promise<{ name: string; text:
   await writeFile(file, text);
   return { name, text };
 }
-

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { contentHash } from '../hash.ts';
+import { mergeSectionMaps } from './index-parts.ts';
 import type { SearchPage } from './records.ts';
 import type { PageEntry } from './section-map.ts';
 
@@ -41,13 +42,13 @@ export function overlayLimit(agentsInPart: number): number {
 
 /** The hash of each agent's pages (URL and HTML), by slug: an agent changed if its hash did. */
 export function agentHashes(pages: readonly SearchPage[]): Record<string, string> {
-  const hashes = new Map<string, ReturnType<typeof createHash>>();
+  const texts = new Map<string, string[]>();
   for (const p of pages) {
-    let hash = hashes.get(p.slug);
-    if (!hash) hashes.set(p.slug, (hash = createHash('sha256')));
-    hash.update(p.url).update('\0').update(p.html).update('\0');
+    const list = texts.get(p.slug);
+    if (list) list.push(p.url, p.html);
+    else texts.set(p.slug, [p.url, p.html]);
   }
-  return Object.fromEntries([...hashes].map(([slug, h]) => [slug, h.digest('hex').slice(0, 24)]));
+  return Object.fromEntries([...texts].map(([slug, parts]) => [slug, contentHash(parts.join('\0'), 24)]));
 }
 
 /**
@@ -95,6 +96,6 @@ export function applyOverlay(
     }
     maps.set(name, out);
   }
-  for (const [name, map] of overlay) maps.set(name, { ...maps.get(name), ...map });
+  for (const [name, map] of overlay) maps.set(name, mergeSectionMaps([maps.get(name) ?? {}, map]));
   return { maps, hidden };
 }

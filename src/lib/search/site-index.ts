@@ -88,6 +88,12 @@ async function writePart(index: pagefind.PagefindIndex, pages: readonly SearchPa
   }
 }
 
+/** The bundles a part is served as: its own, or its base and (when it indexed pages) its overlay. */
+function servedBundles(part: Part): string[] {
+  if (!part.overlay) return [part.key];
+  return part.overlay.count ? [part.overlay.plan.base, part.overlay.key] : [part.overlay.plan.base];
+}
+
 /** The folder of a bundle in the site: named by its key, so an unchanged bundle keeps its folder. */
 function siteFolder(key: string): string {
   return `part-${key.slice(0, 16)}`;
@@ -114,7 +120,7 @@ async function bundleMaps(bundle: string): Promise<Map<string, Record<string, Pa
  */
 async function writeSite(parts: readonly Part[], cacheDir: string, target: string, phrases: string): Promise<void> {
   await mkdir(target, { recursive: true });
-  const keys = parts.flatMap((p) => (p.overlay ? [p.overlay.plan.base, ...(p.overlay.count ? [p.overlay.key] : [])] : [p.key]));
+  const keys = parts.flatMap(servedBundles);
   const folders = keys.map(siteFolder);
   const present = await readdir(target);
   await Promise.all(present.filter((n) => !folders.includes(n)).map((n) => rm(path.join(target, n), { recursive: true, force: true })));
@@ -198,8 +204,7 @@ export function startSearchIndex(pages: readonly SearchPage[], cacheDir: string,
       }
     }
     const phrases = await stPhrases(cacheDir);
-    const inUse = parts.flatMap((p) => (p.overlay ? [p.overlay.plan.base, p.overlay.key] : [p.key]));
-    await pruneParts(cacheDir, new Set(inUse), parts.length, new Set([phrases.name]));
+    await pruneParts(cacheDir, new Set(parts.flatMap(servedBundles)), parts.length, new Set([phrases.name]));
     return { pagesIndexed, ms: Math.round(performance.now() - started), phrases: phrases.text };
   })();
   // A failure is reported by write(), at the end of the build; until then it must not count as
