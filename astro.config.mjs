@@ -5,6 +5,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import ogImages from './src/integrations/og-images.ts';
 import keepOutput from './src/integrations/keep-output.ts';
 import catalogStart from './src/integrations/catalog-start.ts';
+import rawFiles from './src/integrations/raw-files.ts';
 
 /**
  * Hosting settings come from the environment so one build command serves every host:
@@ -29,9 +30,10 @@ export default defineConfig({
   // pages: render 20 → 15.5 s; 8 is no quicker).
   build: { format: 'directory', concurrency: 4 },
   // The output folder is kept between builds; keepOutput removes what a build no longer makes
-  // (the search index and the preview images keep their own folders exact). catalogStart starts
-  // reading the agents while Astro starts up (after searchIndex, whose request it reads).
-  integrations: [mdx(), searchIndex(), catalogStart(), ogImages(), keepOutput({ managed: ['pagefind', 'og'] })],
+  // (the search index, the preview images and the raw agent files keep their own folders
+  // exact). catalogStart starts reading the agents while Astro starts up (after searchIndex,
+  // whose request it reads; before ogImages and rawFiles, which use its catalog).
+  integrations: [mdx(), searchIndex(), catalogStart(), ogImages(), rawFiles(), keepOutput({ managed: ['pagefind', 'og', 'raw'] })],
   devToolbar: { enabled: false },
   // A rebuild copies the pages whose data (their `cacheKey`, see src/lib/routing/cache-keys.ts)
   // and code are unchanged instead of rendering them again: editing one agent re-renders its

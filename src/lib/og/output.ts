@@ -1,6 +1,6 @@
-import type { Dirent } from 'node:fs';
-import { copyFile, mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { removeOthers } from '../output/exact-folder.ts';
 
 /**
  * The images' folder of the output (`<outDir>/og/`), which the build keeps between runs: it is
@@ -17,38 +17,6 @@ export interface PlaceStats {
   kept: number;
   /** Files of the folder that are no current image, removed. */
   removed: number;
-}
-
-function hasCode(error: unknown, ...codes: string[]): boolean {
-  return codes.includes((error as NodeJS.ErrnoException)?.code ?? '');
-}
-
-/** Removes every file under `dir` that is not in `keep`, and the folders that leaves empty. */
-async function removeOthers(dir: string, keep: ReadonlySet<string>): Promise<number> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if (hasCode(error, 'ENOENT', 'ENOTDIR')) return 0;
-    throw error;
-  }
-  const counts = await Promise.all(
-    entries.map(async (entry) => {
-      const file = path.join(dir, entry.name);
-      if (!entry.isDirectory()) {
-        if (keep.has(file)) return 0;
-        await rm(file, { force: true });
-        return 1;
-      }
-      const removed = await removeOthers(file, keep);
-      // Fails, as it should, when a current image is inside.
-      await rmdir(file).catch((error: unknown) => {
-        if (!hasCode(error, 'ENOTEMPTY', 'EEXIST')) throw error;
-      });
-      return removed;
-    }),
-  );
-  return counts.reduce((a, b) => a + b, 0);
 }
 
 /**

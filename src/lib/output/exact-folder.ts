@@ -1,0 +1,85 @@
+import type { Dirent } from 'node:fs';
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Output folders that a build keeps between runs and brings to exactly its own files (the
+ * preview images, the raw agent files): what is already right stays untouched, so a rebuild
+ * after one edit writes one file, and whatever an earlier build left is removed.
+ */
+
+function hasCode(error: unknown, ...codes: string[]): boolean {
+  return codes.includes((error as NodeJS.ErrnoException)?.code ?? '');
+}
+
+/**
+ * Removes every file under `dir` that is not in `keep` (absolute paths), and the folders that
+ * leaves empty. A missing `dir` has nothing to remove.
+ * @returns how many files were removed
+ */
+export async function removeOthers(dir: string, keep: ReadonlySet<string>): Promise<number> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (hasCode(error, 'ENOENT', 'ENOTDIR')) return 0;
+    throw error;
+  }
+  const counts = await Promise.all(
+    entries.map(async (entry) => {
+      const file = path.join(dir, entry.name);
+      if (!entry.isDirectory()) {
+        if (keep.has(file)) return 0;
+        await rm(file, { force: true });
+        return 1;
+      }
+      const removed = await removeOthers(file, keep);
+      // Fails, as it should, when a kept file is inside.
+      await rmdir(file).catch((error: unknown) => {
+        if (!hasCode(error, 'ENOTEMPTY', 'EEXIST')) throw error;
+      });
+      return removed;
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** What {@link placeTexts} did. */
+export interface TextStats {
+  /** Files written: missing, or with other content. */
+  written: number;
+  /** Files already there with the same content. */
+  kept: number;
+  /** Files of the folder that are none of the targets, removed. */
+  removed: number;
+}
+
+/**
+ * Makes `folder` hold exactly the text files of `targets` (absolute path → UTF-8 content; every
+ * path inside `folder`): removes the other files, then writes each target that is missing or
+ * differs. Comparing costs a read, which is much cheaper than the write (and the new
+ * modification time) it saves when one file of a thousand changed.
+ * @example await placeTexts(new Map([['/site/dist/raw/reviewer.md', '---\nname: reviewer\n---\n']]), '/site/dist/raw')
+ */
+export async function placeTexts(targets: ReadonlyMap<string, string>, folder: string): Promise<TextStats> {
+  const keep = new Set([...targets.keys()].map((target) => path.resolve(target)));
+  const removed = await removeOthers(path.resolve(folder), keep);
+  const made = new Set<string>();
+  let written = 0;
+  await Promise.all(
+    [...targets].map(async ([target, text]) => {
+      const bytes = Buffer.from(text, 'utf8');
+      const existing = await readFile(target).catch(() => undefined);
+      if (existing?.equals(bytes)) return;
+      const dir = path.dirname(target);
+      // One mkdir per folder, not per file: most agents share their collection's folder.
+      if (!made.has(dir)) {
+        made.add(dir);
+        await mkdir(dir, { recursive: true });
+      }
+      await writeFile(target, bytes);
+      written++;
+    }),
+  );
+  return { written, kept: targets.size - written, removed };
+}
