@@ -43,7 +43,7 @@ export function agentsLoader(): Loader {
         store.set({ id: agent.slug, data, digest });
       }
       // The bodies stay out of the store; the pages find them in the published catalog.
-      publishAgents(catalog.agents);
+      publishAgents(catalog.agents, globalThis, catalog.fileKeys);
     },
   };
 }

@@ -44,6 +44,17 @@ describe('incremental build cache keys', async () => {
     publishAgents(edited, editedHolder);
     const [one] = entries.filter((e) => e.slug === target.slug);
     expect(agentPageKey(one, [], editedHolder)).not.toBe(agentPageKey(one, [], holder));
+
+    // Published with the catalog's per-file keys (as the build does), the body is keyed by its
+    // file's key: another key for the target changes its pages' key and no other.
+    const keyed = {};
+    publishAgents(catalog.agents, keyed, catalog.fileKeys);
+    const otherKeys = new Map([...catalog.fileKeys].map(([slug, k]) => [slug, slug === target.slug ? `${k}-edited` : k]));
+    const rekeyed = {};
+    publishAgents(catalog.agents, rekeyed, otherKeys);
+    for (const e of entries) {
+      expect([e.slug, agentPageKey(e, [], rekeyed) === agentPageKey(e, [], keyed)]).toEqual([e.slug, e.slug !== target.slug]);
+    }
   });
 
   it('key the catalog-wide pages on what each shows, so an edited body re-renders none of them', () => {

@@ -76,4 +76,30 @@ describe('the catalog cache', () => {
     expect(second.cache).toEqual({ hits: 1, misses: 0 });
     expect(second.agents).toEqual(first.agents);
   });
+
+  it("keys each agent by its file and translations, so a body changes only with its key", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'atlas-keys-'));
+    await mkdir(path.join(dir, 'agents', '_translations', 'en'), { recursive: true });
+    const a = '---\nname: a\ndescription: 一個代理。\n---\n內容。\n';
+    await writeFile(path.join(dir, 'agents', 'a.md'), a);
+    await writeFile(path.join(dir, 'agents', 'b.md'), '---\nname: b\ndescription: Another.\n---\nBody.\n');
+    const opts = { agentsDir: path.join(dir, 'agents'), cacheDir: false as const };
+    const first = await buildCatalog(opts);
+    expect([...first.fileKeys.keys()]).toEqual(['a', 'b']);
+    expect((await buildCatalog(opts)).fileKeys).toEqual(first.fileKeys);
+
+    // An English translation of a: its key changes (its English body did), b's does not.
+    const translation = ['---', 'translationOf: a.md', 'lang: en', 'sourceHash: 0000', 'description: "An agent."', '---', '', 'Body of a.', ''].join('\n');
+    await writeFile(path.join(dir, 'agents', '_translations', 'en', 'a.md'), translation);
+    const translated = await buildCatalog(opts);
+    expect(translated.agents[0].localized.en.html).not.toBe(first.agents[0].localized.en.html);
+    expect(translated.fileKeys.get('a')).not.toBe(first.fileKeys.get('a'));
+    expect(translated.fileKeys.get('b')).toBe(first.fileKeys.get('b'));
+
+    // An edit of b's file changes b's key only.
+    await writeFile(path.join(dir, 'agents', 'b.md'), '---\nname: b\ndescription: Another.\n---\nBody, edited.\n');
+    const edited = await buildCatalog(opts);
+    expect(edited.fileKeys.get('b')).not.toBe(translated.fileKeys.get('b'));
+    expect(edited.fileKeys.get('a')).toBe(translated.fileKeys.get('a'));
+  });
 });

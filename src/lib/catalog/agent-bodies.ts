@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from '../locales.ts';
 import type { Agent, AgentBody, AgentEntry, LocalizedEntry } from '../schema.ts';
 import { processSlot } from '../process-slot.ts';
+import { contentHash } from '../hash.ts';
 
 /**
  * The bulky part of each agent (file text and body HTML) travels beside the content layer, not
@@ -15,6 +16,8 @@ import { processSlot } from '../process-slot.ts';
 interface Published {
   agents: readonly Agent[];
   bySlug: ReadonlyMap<string, Agent>;
+  /** The catalog's `fileKeys`: per slug, a key that changes whenever the agent's body does. */
+  fileKeys?: ReadonlyMap<string, string>;
 }
 
 const catalogSlot = (holder: object) => processSlot<{ published?: Published }>(holder, 'catalog', () => ({}));
@@ -44,15 +47,25 @@ export function splitAgent(agent: Agent): { entry: AgentEntry; body: AgentBody }
 /**
  * Makes `agents` (the whole catalog, bodies included) this process's catalog: the pages look up
  * bodies in it, and build steps outside the pages (the preview images) use it instead of
- * building the catalog a second time.
+ * building the catalog a second time. `fileKeys` are the catalog's per-file keys (see
+ * {@link agentBodyKey}).
  */
-export function publishAgents(agents: readonly Agent[], holder: object = globalThis): void {
-  catalogSlot(holder).published = { agents, bySlug: new Map(agents.map((a) => [a.slug, a])) };
+export function publishAgents(agents: readonly Agent[], holder: object = globalThis, fileKeys?: ReadonlyMap<string, string>): void {
+  catalogSlot(holder).published = { agents, bySlug: new Map(agents.map((a) => [a.slug, a])), ...(fileKeys ? { fileKeys } : {}) };
 }
 
 /** The catalog the content loader published in this process, if it ran. */
 export function publishedAgents(holder: object = globalThis): readonly Agent[] | undefined {
   return catalogSlot(holder).published?.agents;
+}
+
+/**
+ * A key that changes whenever the body of the agent with `slug` does: the per-file key the
+ * catalog published with it (no hashing: the body is a function of the file, its translations
+ * and the pipeline, which that key covers), else a hash of the body itself.
+ */
+export function agentBodyKey(slug: string, holder: object = globalThis): string {
+  return catalogSlot(holder).published?.fileKeys?.get(slug) ?? contentHash(JSON.stringify(agentBody(slug, holder)), 32);
 }
 
 /**

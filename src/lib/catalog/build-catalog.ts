@@ -56,6 +56,12 @@ export interface Catalog {
   ambiguities: Array<{ from: string; name: string; candidates: string[] }>;
   /** The HTML the search index reads for each agent's page in each locale, by slug. */
   searchHtml: Map<string, Record<Locale, string>>;
+  /**
+   * The per-file cache key of each agent's file, by slug: it covers the file, its translations
+   * and the pipeline, so whatever is made from the file alone (body HTML, sections, search HTML)
+   * changes only when it does, and pages can key on it instead of hashing that output again.
+   */
+  fileKeys: Map<string, string>;
   /** Per-file results served from the cache, and computed (on `threads` worker threads when set). */
   cache: { hits: number; misses: number; threads?: number };
 }
@@ -142,6 +148,7 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
 
   for (const p of processed) problems.push(...p.problems);
   const withAgent = processed.filter((p) => p.agent);
+  const agentKeys = looked.filter((_, i) => processed[i].agent).map((l) => l.key);
   const built = withAgent.map((p) => p.agent!);
   const { slugs, notes } = assignSlugs(built);
   problems.push(...notes);
@@ -154,6 +161,7 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
   }));
 
   const searchHtml = new Map(withAgent.map((p, i) => [agents[i].slug, p.searchHtml!]));
+  const fileKeys = new Map(agents.map((a, i) => [a.slug, agentKeys[i]]));
 
   const { edges, ambiguities } = resolveEdges(agents);
   const bySlug = new Map(agents.map((a) => [a.slug, a]));
@@ -182,6 +190,7 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
     redirects: claims.redirects,
     ambiguities,
     searchHtml,
+    fileKeys,
     cache: { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0, ...(texts ? { threads: poolThreads() } : {}) },
   };
 }

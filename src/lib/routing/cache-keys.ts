@@ -1,5 +1,5 @@
 import { contentHash } from '../hash.ts';
-import { agentBody } from '../catalog/agent-bodies.ts';
+import { agentBodyKey } from '../catalog/agent-bodies.ts';
 import { ogImagesEnabled } from '../og/card.ts';
 import type { AgentEntry } from '../schema.ts';
 
@@ -21,10 +21,10 @@ export function keyedByProps<P extends { props: object }>(paths: readonly P[]): 
 
 /**
  * The key of an agent's page: the agent, its neighbours (their names and links show on it), its
- * body from the published catalog, and whether it carries a preview image. `holder` is where the
- * catalog was published (tests pass their own).
+ * body (by the published catalog's key of it, see `agentBodyKey`), and whether it carries a
+ * preview image. `holder` is where the catalog was published (tests pass their own).
  */
 export function agentPageKey(agent: AgentEntry, neighbours: unknown, holder: object = globalThis): string {
-  return pageCacheKey(agent, neighbours, agentBody(agent.slug, holder), ogImagesEnabled());
+  return pageCacheKey(agent, neighbours, agentBodyKey(agent.slug, holder), ogImagesEnabled());
 }
 
