@@ -30,6 +30,12 @@ describe('raw agent files', () => {
     expect(await readFile(path.join(raw, 'team', 'planner.md'), 'utf8')).toBe(agents[1]!.raw);
   });
 
+  it('share new folders: many files of one collection are written at once', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ slug: `crew/deep/agent-${i}`, raw: `text ${i}` }));
+    expect(await placeTexts(rawTargets(many, path.join(root, 'dist')), raw)).toEqual({ written: 40, kept: 0, removed: 0 });
+    expect(await readFile(path.join(raw, 'crew', 'deep', 'agent-39.md'), 'utf8')).toBe('text 39');
+  });
+
   it('are not written again when unchanged, and are when edited', async () => {
     const targets = rawTargets(agents, path.join(root, 'dist'));
     await placeTexts(targets, raw);

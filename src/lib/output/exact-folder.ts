@@ -64,7 +64,9 @@ export interface TextStats {
 export async function placeTexts(targets: ReadonlyMap<string, string>, folder: string): Promise<TextStats> {
   const keep = new Set([...targets.keys()].map((target) => path.resolve(target)));
   const removed = await removeOthers(path.resolve(folder), keep);
-  const made = new Set<string>();
+  // One mkdir per folder, not per file (most agents share their collection's folder); the
+  // writes into a folder wait for its mkdir.
+  const folders = new Map<string, Promise<unknown>>();
   let written = 0;
   await Promise.all(
     [...targets].map(async ([target, text]) => {
@@ -72,11 +74,8 @@ export async function placeTexts(targets: ReadonlyMap<string, string>, folder: s
       const existing = await readFile(target).catch(() => undefined);
       if (existing?.equals(bytes)) return;
       const dir = path.dirname(target);
-      // One mkdir per folder, not per file: most agents share their collection's folder.
-      if (!made.has(dir)) {
-        made.add(dir);
-        await mkdir(dir, { recursive: true });
-      }
+      if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
+      await folders.get(dir);
       await writeFile(target, bytes);
       written++;
     }),
