@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { woffToSfnt } from './woff.ts';
 
 /**
  * Fonts of the preview images: Noto Sans SC from `@fontsource/noto-sans-sc` (OFL-1.1), which
@@ -139,14 +140,14 @@ export interface SatoriFont {
   style: 'normal';
 }
 
-/** Loads the requested files as satori fonts. */
+/** Loads the requested files as satori fonts, decoded from WOFF to plain SFNT (see `woff.ts`). */
 export async function loadFonts(requests: readonly FontRequest[], dir = fontPackageDir()): Promise<SatoriFont[]> {
   return Promise.all(
     requests.map(async ({ chunk, weight }) => ({
       name: `og-${chunk}`,
       weight,
       style: 'normal' as const,
-      data: await readFile(path.join(dir, 'files', `noto-sans-sc-${chunk}-${weight}-normal.woff`)),
+      data: woffToSfnt(await readFile(path.join(dir, 'files', `noto-sans-sc-${chunk}-${weight}-normal.woff`))),
     })),
   );
 }
