@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fontChunks, fontPackageDir, fontRequests, loadFonts, type SatoriFont } from '../../src/lib/og/fonts.ts';
+import { chunksFor, fontChunks, fontPackageDir, fontRequests, loadFonts, type SatoriFont } from '../../src/lib/og/fonts.ts';
 import { cardTexts, drawableCard } from '../../src/lib/og/layout.ts';
 import { cardSvg } from '../../src/lib/og/render.ts';
 import { isWoff, woffToSfnt } from '../../src/lib/og/woff.ts';
@@ -19,8 +19,8 @@ function tableChecksum(data: Uint8Array): number {
   return sum;
 }
 
-describe('WOFF fonts decoded to SFNT', () => {
-  it('keep every table, each matching the checksum the WOFF file recorded for it', async () => {
+describe('the fonts satori gets', () => {
+  it('are WOFF files decoded to SFNT, every table matching the checksum the WOFF file recorded for it', async () => {
     const woff = await readFile(woffFile('latin', 400));
     expect(isWoff(woff)).toBe(true);
     const sfnt = woffToSfnt(woff);
@@ -44,7 +44,7 @@ describe('WOFF fonts decoded to SFNT', () => {
     expect(() => woffToSfnt(sfnt)).toThrow(/WOFF/);
   });
 
-  it('draw exactly the same card as the WOFF files satori would decode itself', async () => {
+  it('draw exactly the same card decoded as the WOFF files satori would decode itself', async () => {
     const card: OgCard = {
       contentLang: 'zh-Hant',
       siteName: 'Agent Atlas',
@@ -62,5 +62,21 @@ describe('WOFF fonts decoded to SFNT', () => {
     );
     expect(decoded.every((f) => !isWoff(f.data))).toBe(true);
     expect(await cardSvg(card, decoded)).toBe(await cardSvg(card, raw));
+  });
+
+  it('are asked for most-used chunk first, which draws the same card as the package order', async () => {
+    const chunks = fontChunks();
+    // Latin letters outnumber the Han characters: the Latin chunk comes first.
+    const requests = fontRequests({ 400: 'Backend architect 後端', 700: 'Backend' }, chunks);
+    const latin = chunksFor('B', chunks)[0];
+    expect(requests[0]).toEqual({ chunk: latin, weight: 400 });
+    expect(requests.filter((r) => r.weight === 700)).toEqual([{ chunk: latin, weight: 700 }]);
+    expect(new Set(requests.map((r) => r.chunk))).toEqual(new Set([...chunksFor('Backend architect 後端', chunks)]));
+
+    const card: OgCard = { contentLang: 'zh-Hans', siteName: 'Agent Atlas', title: 'Code reviewer 代码审查', collection: '', description: 'Reviews code: 安全、性能与可维护性。' };
+    const byUse = fontRequests(cardTexts(drawableCard(card)), chunks);
+    const packageOrder = [...byUse].sort((a, b) => a.weight - b.weight || chunks.findIndex((c) => c.name === a.chunk) - chunks.findIndex((c) => c.name === b.chunk));
+    expect(byUse).not.toEqual(packageOrder);
+    expect(await cardSvg(card, await loadFonts(byUse))).toBe(await cardSvg(card, await loadFonts(packageOrder)));
   });
 });
