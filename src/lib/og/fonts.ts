@@ -129,10 +129,10 @@ export function drawableText(text: string, chunks: readonly FontChunk[]): string
 
 /**
  * The font files for texts drawn in each weight, the chunks holding the most characters of the
- * texts first. satori looks each character up in the fonts in the order it gets them, so the
- * package's order (rare Han characters first, Latin last) made most look-ups fail ~50 times
- * before they hit; each character still resolves to the one chunk that holds it, so the drawing
- * is the same (about a tenth quicker per card).
+ * texts first. satori looks each character up in the fonts in the order it gets them, and the
+ * package's order (rare Han characters first, Latin last) made most look-ups try dozens of fonts
+ * before one had the glyph. Each character still resolves to the one chunk that holds it, so the
+ * drawing is the same (measured on 200 cards of the benchmark: 2.2–2.5 → 2.1 s of SVG).
  */
 export function fontRequests(texts: Record<OgWeight, string>, chunks: readonly FontChunk[]): FontRequest[] {
   const uses = new Map<string, number>();

@@ -3,9 +3,9 @@ import { inflateSync } from 'node:zlib';
 /**
  * WOFF 1.0 → plain SFNT (TrueType/OpenType), the way the WOFF specification defines decoding.
  * satori reads WOFF through opentype.js, which inflates every table with a JavaScript inflate,
- * in every drawing thread, for every font file (about 2 s a thread for the preview images'
- * font files). Node's native zlib does the same in milliseconds, and satori then reads the
- * tables as they are.
+ * in every drawing thread, for every font file: a thread's first card took 1.0–1.2 s with the
+ * preview images' 202 font files, 0.2–0.3 s with them decoded here first by Node's native zlib
+ * (which costs 0.1–0.3 s).
  */
 
 const WOFF_SIGNATURE = 0x774f4646; // 'wOFF'
