@@ -191,6 +191,6 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
     ambiguities,
     searchHtml,
     fileKeys,
-    cache: { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0, ...(texts ? { threads: poolThreads() } : {}) },
+    cache: { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0, ...(texts ? { threads: Math.min(poolThreads(), misses.length) } : {}) },
   };
 }
