@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchPage } from './records.ts';
 import { sectionMaps } from './index-files.ts';
+import { copyFolder } from '../output/exact-folder.ts';
 import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, isSectionMapFile, sectionMapFileName, type PartsList } from './bundle-files.ts';
 import { PAGES_PER_PART, mergeSectionMaps, partCount, partOf, splitIntoParts } from './index-parts.ts';
 import { type OverlayPlan, type PartManifest, agentHashes, applyOverlay, planOverlay } from './index-overlay.ts';
@@ -124,12 +125,14 @@ async function writeSite(parts: readonly Part[], cacheDir: string, target: strin
   const folders = keys.map(siteFolder);
   const present = await readdir(target);
   await Promise.all(present.filter((n) => !folders.includes(n)).map((n) => rm(path.join(target, n), { recursive: true, force: true })));
-  for (const [i, key] of keys.entries()) {
-    if (present.includes(folders[i])) continue;
-    const copying = path.join(target, `${folders[i]}.copying`);
-    await cp(path.join(cacheDir, key), copying, { recursive: true, filter: (source) => !isSectionMapFile(path.basename(source)) && !UNUSED_FILE.test(path.basename(source)) });
-    await rename(copying, path.join(target, folders[i]));
-  }
+  await Promise.all(
+    keys.map(async (key, i) => {
+      if (present.includes(folders[i])) return;
+      const copying = path.join(target, `${folders[i]}.copying`);
+      await copyFolder(path.join(cacheDir, key), copying, (name) => !isSectionMapFile(name) && !UNUSED_FILE.test(name));
+      await rename(copying, path.join(target, folders[i]));
+    }),
+  );
   const maps = new Map<string, Array<Record<string, PageEntry>>>();
   const hidden: string[] = [];
   for (const part of parts) {
