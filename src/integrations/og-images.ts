@@ -18,17 +18,12 @@ import { fileURLToPath } from 'node:url';
  */
 
 async function catalogJobs(fresh = false) {
-  const [{ buildCatalog }, { agentsDir, startedCatalog }, { useTranslations }, { ogJobs }] = await Promise.all([
-    import('../lib/catalog/build-catalog.ts'),
+  const [{ currentCatalog }, { useTranslations }, { ogJobs }] = await Promise.all([
     import('../loaders/catalog-run.ts'),
     import('../lib/i18n/ui.ts'),
     import('../lib/og/card.ts'),
   ]);
-  // In a build, the catalog the build started with its config; the dev server asks for a fresh
-  // one (an edited agent shows at once), which the per-file cache makes a quick read.
-  const started = fresh ? undefined : startedCatalog();
-  const agents = (started ? await started : await buildCatalog({ agentsDir: agentsDir() })).agents;
-  return ogJobs(agents, useTranslations);
+  return ogJobs((await currentCatalog({ fresh })).agents, useTranslations);
 }
 
 async function ogCacheDir(): Promise<string> {

@@ -16,15 +16,12 @@ export default function rawFiles(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const [{ startedCatalog }, { publishedAgents }, { placeTexts }, { rawTargets, RAW_FOLDER }] = await Promise.all([
+        const [{ currentCatalog }, { placeTexts }, { rawTargets, RAW_FOLDER }] = await Promise.all([
           import('../loaders/catalog-run.ts'),
-          import('../lib/catalog/agent-bodies.ts'),
           import('../lib/output/exact-folder.ts'),
           import('../lib/output/raw-files.ts'),
         ]);
-        // The catalog this build started with its config, else the one the content loader published.
-        const agents = (await startedCatalog())?.agents ?? publishedAgents();
-        if (!agents) throw new Error('The raw agent files need the catalog of this build, and none was made: is the `agents` collection in src/content.config.ts?');
+        const { agents } = await currentCatalog();
         const outDir = fileURLToPath(dir);
         const stats = await placeTexts(rawTargets(agents, outDir), path.join(outDir, RAW_FOLDER));
         logger.info(`${agents.length} raw agent files: ${stats.written} written, ${stats.kept} unchanged, ${stats.removed} of earlier builds removed.`);
@@ -35,9 +32,8 @@ export default function rawFiles(): AstroIntegration {
           const slug = rawSlugOf(new URL(req.url ?? '/', 'http://localhost').pathname, base);
           if (slug === undefined) return next();
           try {
-            // A fresh catalog per request, so an edited agent shows at once; the per-file cache keeps it quick.
-            const [{ buildCatalog }, { agentsDir }] = await Promise.all([import('../lib/catalog/build-catalog.ts'), import('../loaders/catalog-run.ts')]);
-            const agent = (await buildCatalog({ agentsDir: agentsDir() })).agents.find((a) => a.slug === slug);
+            const { currentCatalog } = await import('../loaders/catalog-run.ts');
+            const agent = (await currentCatalog({ fresh: true })).agents.find((a) => a.slug === slug);
             if (!agent) return next();
             res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
             res.end(agent.raw);

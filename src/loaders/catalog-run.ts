@@ -105,3 +105,13 @@ export function startCatalogEarly(logger: RunLogger, holder: object = globalThis
 export function startedCatalog(holder: object = globalThis): Promise<Catalog> | undefined {
   return early(holder).run;
 }
+
+/**
+ * The catalog for build steps outside the content layer (preview images, raw files): in a build,
+ * the run started with the config; otherwise, or with `fresh` (the dev server, so an edited
+ * agent shows at once), a catalog built now, which the per-file cache makes a quick read.
+ */
+export async function currentCatalog({ fresh = false } = {}): Promise<Catalog> {
+  const started = fresh ? undefined : startedCatalog();
+  return started ?? buildCatalog({ agentsDir: agentsDir() });
+}

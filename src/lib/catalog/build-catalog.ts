@@ -148,7 +148,6 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
 
   for (const p of processed) problems.push(...p.problems);
   const withAgent = processed.filter((p) => p.agent);
-  const agentKeys = looked.filter((_, i) => processed[i].agent).map((l) => l.key);
   const built = withAgent.map((p) => p.agent!);
   const { slugs, notes } = assignSlugs(built);
   problems.push(...notes);
@@ -161,7 +160,8 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
   }));
 
   const searchHtml = new Map(withAgent.map((p, i) => [agents[i].slug, p.searchHtml!]));
-  const fileKeys = new Map(agents.map((a, i) => [a.slug, agentKeys[i]]));
+  const keyOfFile = new Map(looked.map((l) => [l.file, l.key]));
+  const fileKeys = new Map(agents.map((a) => [a.slug, keyOfFile.get(a.file)!]));
 
   const { edges, ambiguities } = resolveEdges(agents);
   const bySlug = new Map(agents.map((a) => [a.slug, a]));

@@ -136,19 +136,19 @@ export function drawableText(text: string, chunks: readonly FontChunk[]): string
  */
 export function fontRequests(texts: Record<OgWeight, string>, chunks: readonly FontChunk[]): FontRequest[] {
   const uses = new Map<string, number>();
+  const needed = { 400: new Set<string>(), 700: new Set<string>() };
   for (const weight of [400, 700] as const) {
     for (const ch of texts[weight]) {
       const cp = ch.codePointAt(0)!;
       const name = cp > 0x20 ? chunkOf(cp, chunks) : undefined;
-      if (name) uses.set(name, (uses.get(name) ?? 0) + 1);
+      if (!name) continue;
+      uses.set(name, (uses.get(name) ?? 0) + 1);
+      needed[weight].add(name);
     }
   }
   // Ties keep the package's order (the sort is stable).
   const order = chunks.map((c) => c.name).filter((n) => uses.has(n)).sort((a, b) => uses.get(b)! - uses.get(a)!);
-  return ([400, 700] as const).flatMap((weight) => {
-    const needed = new Set(chunksFor(texts[weight], chunks));
-    return order.filter((n) => needed.has(n)).map((chunk) => ({ chunk, weight }));
-  });
+  return ([400, 700] as const).flatMap((weight) => order.filter((n) => needed[weight].has(n)).map((chunk) => ({ chunk, weight })));
 }
 
 /** What satori takes as a font. */

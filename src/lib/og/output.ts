@@ -1,6 +1,5 @@
-import { copyFile, mkdir, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { removeOthers } from '../output/exact-folder.ts';
+import { copyFile, stat } from 'node:fs/promises';
+import { placeFiles } from '../output/exact-folder.ts';
 
 /**
  * The images' folder of the output (`<outDir>/og/`), which the build keeps between runs: it is
@@ -26,19 +25,14 @@ export interface PlaceStats {
  * @example await placeImages(new Map([['/site/dist/og/3f9a.png', '/cache/og/3f9a.png']]), '/site/dist/og')
  */
 export async function placeImages(targets: ReadonlyMap<string, string>, folder: string): Promise<PlaceStats> {
-  const keep = new Set([...targets.keys()].map((target) => path.resolve(target)));
-  const removed = await removeOthers(path.resolve(folder), keep);
-  let copied = 0;
-  await Promise.all(
-    [...targets].map(async ([target, source]) => {
+  const { placed, ...rest } = await placeFiles(targets, folder, {
+    current: async (target, source) => {
       const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
       // Same name, same content: the name is the hash of the card. The size still catches a copy
       // that an interrupted build left short.
-      if (to?.isFile() && to.size === from.size) return;
-      await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(source, target);
-      copied++;
-    }),
-  );
-  return { copied, kept: targets.size - copied, removed };
+      return to?.isFile() === true && to.size === from.size;
+    },
+    place: (target, source) => copyFile(source, target),
+  });
+  return { copied: placed, ...rest };
 }

@@ -44,43 +44,59 @@ export async function removeOthers(dir: string, keep: ReadonlySet<string>): Prom
   return counts.reduce((a, b) => a + b, 0);
 }
 
-/** What {@link placeTexts} did. */
-export interface TextStats {
-  /** Files written: missing, or with other content. */
-  written: number;
-  /** Files already there with the same content. */
+/** What {@link placeFiles} did. */
+export interface FolderStats {
+  /** Targets written: missing, or not current. */
+  placed: number;
+  /** Targets already there and current. */
   kept: number;
   /** Files of the folder that are none of the targets, removed. */
   removed: number;
 }
 
+/** How {@link placeFiles} tells whether a target is current, and writes one that is not. */
+export interface Placer<V> {
+  current(target: string, value: V): Promise<boolean>;
+  place(target: string, value: V): Promise<void>;
+}
+
 /**
- * Makes `folder` hold exactly the text files of `targets` (absolute path → UTF-8 content; every
- * path inside `folder`): removes the other files, then writes each target that is missing or
- * differs. Comparing costs a read, which is much cheaper than the write (and the new
- * modification time) it saves when one file of a thousand changed.
- * @example await placeTexts(new Map([['/site/dist/raw/reviewer.md', '---\nname: reviewer\n---\n']]), '/site/dist/raw')
+ * Makes `folder` hold exactly `targets` (absolute path → what goes there; every path inside
+ * `folder`): removes the other files, then places each target that `placer` finds missing or
+ * not current. Folders are made once each, before the writes into them.
  */
-export async function placeTexts(targets: ReadonlyMap<string, string>, folder: string): Promise<TextStats> {
+export async function placeFiles<V>(targets: ReadonlyMap<string, V>, folder: string, placer: Placer<V>): Promise<FolderStats> {
   const keep = new Set([...targets.keys()].map((target) => path.resolve(target)));
   const removed = await removeOthers(path.resolve(folder), keep);
-  // One mkdir per folder, not per file (most agents share their collection's folder); the
-  // writes into a folder wait for its mkdir.
+  // One mkdir per folder, not per file (most files share a folder).
   const folders = new Map<string, Promise<unknown>>();
-  let written = 0;
+  let placed = 0;
   await Promise.all(
-    [...targets].map(async ([target, text]) => {
-      const bytes = Buffer.from(text, 'utf8');
-      const existing = await readFile(target).catch(() => undefined);
-      if (existing?.equals(bytes)) return;
+    [...targets].map(async ([target, value]) => {
+      if (await placer.current(target, value)) return;
       const dir = path.dirname(target);
       if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
       await folders.get(dir);
-      await writeFile(target, bytes);
-      written++;
+      await placer.place(target, value);
+      placed++;
     }),
   );
-  return { written, kept: targets.size - written, removed };
+  return { placed, kept: targets.size - placed, removed };
+}
+
+/**
+ * Makes `folder` hold exactly the text files of `targets` (absolute path → UTF-8 content; every
+ * path inside `folder`), writing each that is missing or differs. Comparing costs a read, which is
+ * much cheaper than the write (and the new modification time) it saves when one file of a
+ * thousand changed.
+ * @example await placeTexts(new Map([['/site/dist/raw/reviewer.md', '---\nname: reviewer\n---\n']]), '/site/dist/raw')
+ */
+export async function placeTexts(targets: ReadonlyMap<string, string>, folder: string): Promise<{ written: number; kept: number; removed: number }> {
+  const { placed, ...rest } = await placeFiles(targets, folder, {
+    current: async (target, text) => (await readFile(target).catch(() => undefined))?.equals(Buffer.from(text, 'utf8')) ?? false,
+    place: (target, text) => writeFile(target, text),
+  });
+  return { written: placed, ...rest };
 }
 
 /**
