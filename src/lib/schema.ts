@@ -215,21 +215,30 @@ export const AgentSchema = z.object({
 });
 
 /**
- * An agent's content in one locale as the content layer keeps it: everything but the body HTML
- * and the list of the body's sections (a third of the data store at a thousand agents, and no
- * page shows it: the body HTML carries the headings and their anchors).
+ * The parts of an agent's content in one locale that only the agent's own page shows: the body
+ * HTML and its sections, the example dialogues, the responsibilities and the checklists. They
+ * are most of an agent's data (at a thousand agents, 40 % of what the data store held), so they travel
+ * beside the content layer with the file text (see {@link AgentBodySchema}).
  */
-export const LocalizedEntrySchema = LocalizedContentSchema.omit({ html: true, sections: true });
+export const LocalizedBodySchema = LocalizedContentSchema.pick({ html: true, sections: true, examples: true, responsibilities: true, checklists: true });
 
 /**
- * An agent as the content layer stores it: the whole agent without the file text and the body
- * HTML (nor the section list, see {@link LocalizedEntrySchema}). The text and the HTML make up
- * two thirds of an agent's data, are needed by exactly one page each, and Astro compiles its
- * whole data store into one JavaScript module that every page imports, so they travel
- * separately as {@link AgentBodySchema} (see `catalog/agent-bodies.ts`).
+ * An agent's content in one locale as the content layer keeps it: what lists, cards and links
+ * show (status, language, title, summary), without the parts of {@link LocalizedBodySchema}.
  */
-export const AgentEntrySchema = AgentSchema.omit({ raw: true, localized: true }).extend({
-  /** Content per locale, without the body HTML and section list. */
+export const LocalizedEntrySchema = LocalizedContentSchema.omit({ html: true, sections: true, examples: true, responsibilities: true, checklists: true });
+
+/**
+ * An agent as the content layer stores it: everything pages other than its own need. Astro
+ * compiles its whole data store into one JavaScript module that the build bundles and every page
+ * imports, so its size costs every build (storing, bundling and loading it): the file text and
+ * the per-locale parts of {@link LocalizedBodySchema} travel separately as
+ * {@link AgentBodySchema} (see `catalog/agent-bodies.ts`), and what no page shows stays in the
+ * catalog: the description as written (pages show each locale's summary and examples), the
+ * mentions (pages show the edges resolved from them) and the problems (the build reports them).
+ */
+export const AgentEntrySchema = AgentSchema.omit({ raw: true, localized: true, description: true, mentions: true, problems: true }).extend({
+  /** Content per locale, without the parts of {@link LocalizedBodySchema}. */
   localized: z.object({
     en: LocalizedEntrySchema,
     'zh-Hant': LocalizedEntrySchema,
@@ -237,14 +246,12 @@ export const AgentEntrySchema = AgentSchema.omit({ raw: true, localized: true })
   }),
 });
 
-/** The bulky part of an agent, kept out of the content layer. */
+/** The part of an agent that only its own page (and its raw file) shows, kept out of the content layer. */
 export const AgentBodySchema = z.object({
   /** The raw file text (normalized), for copy and download. */
   raw: z.string(),
-  /** The body as sanitized HTML per locale (see {@link LocalizedContentSchema}'s `html`). */
-  html: z.object({ en: z.string(), 'zh-Hant': z.string(), 'zh-Hans': z.string() }),
-  /** The body's sections per locale (see {@link LocalizedContentSchema}'s `sections`). */
-  sections: z.object({ en: z.array(SectionSchema), 'zh-Hant': z.array(SectionSchema), 'zh-Hans': z.array(SectionSchema) }),
+  /** Per locale: the body HTML and sections, examples, responsibilities and checklists. */
+  localized: z.object({ en: LocalizedBodySchema, 'zh-Hant': LocalizedBodySchema, 'zh-Hans': LocalizedBodySchema }),
 });
 
 /** Front matter as validated. */
@@ -271,9 +278,11 @@ export type ContentStatus = z.infer<typeof ContentStatusSchema>;
 export type LocalizedContent = z.infer<typeof LocalizedContentSchema>;
 /** A whole agent. */
 export type Agent = z.infer<typeof AgentSchema>;
-/** Content in one locale, as pages see it (no body HTML). */
+/** Content in one locale, as the content layer keeps it. */
 export type LocalizedEntry = z.infer<typeof LocalizedEntrySchema>;
+/** The parts of one locale's content that only the agent's own page shows. */
+export type LocalizedBody = z.infer<typeof LocalizedBodySchema>;
 /** An agent as pages see it: the content layer's entry. */
 export type AgentEntry = z.infer<typeof AgentEntrySchema>;
-/** An agent's file text and body HTML. */
+/** An agent's file text and the per-locale parts only its page shows. */
 export type AgentBody = z.infer<typeof AgentBodySchema>;

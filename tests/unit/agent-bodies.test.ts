@@ -14,29 +14,38 @@ import {
 describe('agent entries and bodies', async () => {
   const catalog = await buildCatalog({ agentsDir: 'agents', cacheDir: false });
 
-  it('split every seed agent into a valid entry and body that together are the whole agent', () => {
+  it('split every seed agent into a valid entry and body that, with what only the catalog keeps, are the whole agent', () => {
     for (const agent of catalog.agents) {
       const { entry, body } = splitAgent(agent);
       expect(AgentEntrySchema.parse(entry)).toEqual(entry);
       expect(AgentBodySchema.parse(body)).toEqual(body);
-      // Nothing is lost: putting the parts back gives the agent the catalog made.
+      // Nothing else is lost: the parts and the three catalog-only fields give the agent back.
       const joined = {
         ...entry,
+        description: agent.description,
+        mentions: agent.mentions,
+        problems: agent.problems,
         raw: body.raw,
-        localized: Object.fromEntries(LOCALES.map((l) => [l, { ...entry.localized[l], html: body.html[l], sections: body.sections[l] }])),
+        localized: Object.fromEntries(LOCALES.map((l) => [l, { ...entry.localized[l], ...body.localized[l] }])),
       };
       expect(AgentSchema.parse(joined)).toEqual(AgentSchema.parse(agent));
     }
   });
 
-  it('keep the file text, body HTML and section list out of the entry', () => {
-    const { entry, body } = splitAgent(catalog.agents[0]);
-    expect(entry).not.toHaveProperty('raw');
-    for (const l of LOCALES) expect(entry.localized[l]).not.toHaveProperty('html');
-    for (const l of LOCALES) expect(entry.localized[l]).not.toHaveProperty('sections');
-    expect(body.sections.en.length).toBeGreaterThan(0);
+  it('keep the file text, the per-locale structure and what no page shows out of the entry', () => {
+    const agent = catalog.agents.find((a) => a.slug === 'backend-developer')!;
+    const { entry, body } = splitAgent(agent);
+    for (const key of ['raw', 'description', 'mentions', 'problems']) expect(entry).not.toHaveProperty(key);
+    for (const l of LOCALES) {
+      for (const key of ['html', 'sections', 'examples', 'responsibilities', 'checklists']) expect(entry.localized[l]).not.toHaveProperty(key);
+      expect(entry.localized[l].title).toBe(agent.localized[l].title);
+    }
+    expect(agent.mentions.length).toBeGreaterThan(0);
     expect(body.raw.length).toBeGreaterThan(100);
-    expect(body.html.en).toContain('<');
+    expect(body.localized.en.html).toContain('<');
+    expect(body.localized.en.sections.length).toBeGreaterThan(0);
+    expect(body.localized['zh-Hant'].responsibilities).toEqual(agent.localized['zh-Hant'].responsibilities);
+    expect(body.localized['zh-Hans'].checklists).toEqual(agent.localized['zh-Hans'].checklists);
   });
 
   it('are found by slug once published, and a missing one is an error that says why', () => {

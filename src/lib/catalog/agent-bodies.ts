@@ -4,13 +4,15 @@ import { processSlot } from '../process-slot.ts';
 import { contentHash } from '../hash.ts';
 
 /**
- * The bulky part of each agent (file text and body HTML) travels beside the content layer, not
- * in it. Astro serializes the whole data store into one module that every page imports: with
- * the bodies inside, 1,000 agents made a 28 MB module that took seconds to compile and
- * gigabytes to hold. The content loader publishes the catalog here once per sync, and the few
- * pages that show a body (the agent page, the raw file) look it up by slug. Loader and pages run
- * in the same process but load this file as different module instances (the pages are
- * bundled), so the catalog is published in a process slot.
+ * The bulky part of each agent (file text, body HTML, examples, responsibilities, checklists)
+ * travels beside the content layer, not in it. Astro serializes the whole data store into one
+ * module that the build bundles and every page imports: with the bodies inside, 1,000 agents made
+ * a 28 MB module that took seconds to compile and gigabytes to hold, and even without the body
+ * HTML the per-locale structure doubled the module (5.4 MB) and added ~2 s to a rebuild. The
+ * content loader publishes the catalog here once per sync, and the few pages that show a body
+ * (the agent page, the API's agent list) look it up by slug. Loader and pages run in the same
+ * process but load this file as different module instances (the pages are bundled), so the
+ * catalog is published in a process slot.
  */
 
 interface Published {
@@ -22,23 +24,22 @@ interface Published {
 
 const catalogSlot = (holder: object) => processSlot<{ published?: Published }>(holder, 'catalog', () => ({}));
 
-/** The body of a catalog agent: its file text, and its body HTML and sections per locale. */
+/** The body of a catalog agent: its file text, and per locale what only its page shows. */
 export function bodyOf(agent: Agent): AgentBody {
-  const html = {} as AgentBody['html'];
-  const sections = {} as AgentBody['sections'];
+  const localized = {} as AgentBody['localized'];
   for (const locale of LOCALES) {
-    html[locale] = agent.localized[locale].html;
-    sections[locale] = agent.localized[locale].sections;
+    const { html, sections, examples, responsibilities, checklists } = agent.localized[locale];
+    localized[locale] = { html, sections, examples, responsibilities, checklists };
   }
-  return { raw: agent.raw, html, sections };
+  return { raw: agent.raw, localized };
 }
 
-/** Splits a catalog agent into its content-layer entry and its body. */
+/** Splits a catalog agent into its content-layer entry and its body (see `AgentEntrySchema`). */
 export function splitAgent(agent: Agent): { entry: AgentEntry; body: AgentBody } {
-  const { raw: _raw, localized, ...rest } = agent;
+  const { raw: _raw, localized, description: _description, mentions: _mentions, problems: _problems, ...rest } = agent;
   const entryLocalized = {} as Record<Locale, LocalizedEntry>;
   for (const locale of LOCALES) {
-    const { html: _html, sections: _sections, ...content } = localized[locale];
+    const { html: _html, sections: _sections, examples: _examples, responsibilities: _responsibilities, checklists: _checklists, ...content } = localized[locale];
     entryLocalized[locale] = content;
   }
   return { entry: { ...rest, localized: entryLocalized }, body: bodyOf(agent) };

@@ -1,4 +1,4 @@
-import type { AgentEntry, Item } from '../schema.ts';
+import type { AgentBody, AgentEntry, Item } from '../schema.ts';
 import { LOCALES, type Locale } from '../locales.ts';
 import { agentPath } from '../routing/paths.ts';
 
@@ -15,8 +15,8 @@ function perLocale<T>(fn: (l: Locale) => T): Record<Locale, T> {
   return Object.fromEntries(LOCALES.map((l) => [l, fn(l)])) as Record<Locale, T>;
 }
 
-/** One entry of `agents.json`. */
-export function agentApiEntry(agent: AgentEntry, siteUrl: string) {
+/** One entry of `agents.json`: the agent's entry with the structure from its body. */
+export function agentApiEntry(agent: AgentEntry, body: AgentBody, siteUrl: string) {
   return {
     slug: agent.slug,
     name: agent.name,
@@ -30,9 +30,9 @@ export function agentApiEntry(agent: AgentEntry, siteUrl: string) {
     color: agent.color ?? null,
     extra: agent.extra,
     urls: perLocale((l) => new URL(agentPath(l, agent.slug).slice(1), siteUrl).href),
-    examples: agent.localized[agent.sourceLang].examples,
-    responsibilities: perLocale((l) => texts(agent.localized[l].responsibilities)),
-    checklists: perLocale((l) => agent.localized[l].checklists.map((c) => ({ id: c.id, title: c.title, items: texts(c.items) }))),
+    examples: body.localized[agent.sourceLang].examples,
+    responsibilities: perLocale((l) => texts(body.localized[l].responsibilities)),
+    checklists: perLocale((l) => body.localized[l].checklists.map((c) => ({ id: c.id, title: c.title, items: texts(c.items) }))),
     collaborators: agent.outgoing.map((e) => ({ to: e.to, kind: e.kind, external: e.external, evidence: e.evidence })),
   };
 }
