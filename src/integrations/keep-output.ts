@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type OutputFile, staleFiles } from '../lib/output/stale-files.ts';
+import { type OutputFile, staleFiles, unclaimedFiles } from '../lib/output/stale-files.ts';
 
 /**
  * Keeps the output folder between builds instead of emptying it, and removes what the last
@@ -26,14 +26,23 @@ const START_MARK = '.agent-atlas-building';
 /** In Astro's cache folder: the output folder and id of the last completed build. */
 const CACHE_STAMP = 'agent-atlas-output.json';
 
-/** Every file under `dir` (relative paths with `/`) with its modification time, except in `skip` folders. */
-async function filesUnder(dir: string, skip: readonly string[] = []): Promise<OutputFile[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries
-    .filter((e) => e.isFile())
-    .map((e) => ({ full: path.join(e.parentPath, e.name), rel: path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/') }))
-    .filter((f) => !skip.some((s) => f.rel.startsWith(`${s}/`)));
-  return Promise.all(files.map(async (f) => ({ path: f.rel, mtimeMs: (await stat(f.full)).mtimeMs })));
+/**
+ * Every file under `dir` (relative paths with `/`), except in the top-level folders `skip` (the
+ * managed folders hold thousands of files that are not this integration's to look at).
+ */
+async function filesUnder(dir: string, skip: readonly string[] = []): Promise<string[]> {
+  const top = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    top
+      .filter((e) => e.isDirectory() && !skip.includes(e.name))
+      .map(async (e) => (await readdir(path.join(dir, e.name), { recursive: true, withFileTypes: true }).catch(() => [])).filter((f) => f.isFile())),
+  );
+  return [...top.filter((e) => e.isFile()), ...nested.flat()].map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+}
+
+/** `paths` under `dir` with their modification times. */
+async function withTimes(dir: string, paths: readonly string[]): Promise<OutputFile[]> {
+  return Promise.all(paths.map(async (p) => ({ path: p, mtimeMs: (await stat(path.join(dir, p))).mtimeMs })));
 }
 
 /** Removes the folders left empty under `dir`, deepest first (not `dir` itself). */
@@ -82,8 +91,10 @@ export default function keepOutput({ managed }: { managed: readonly string[] }):
           for (const urls of assets.values()) {
             for (const url of urls) routes.add(path.relative(out, fileURLToPath(url)).split(path.sep).join('/'));
           }
-          const publicFiles = new Set((await filesUnder(publicDir)).map((f) => f.path));
-          const stale = staleFiles(await filesUnder(out, managed), { routes, publicFiles, managed, since });
+          const publicFiles = new Set(await filesUnder(publicDir));
+          const outputs = { routes, publicFiles, managed, since };
+          // Times are read only for the files no route or public file claims (a few, not thousands).
+          const stale = staleFiles(await withTimes(out, unclaimedFiles(await filesUnder(out, managed), outputs)), outputs);
           await Promise.all(stale.map((f) => rm(path.join(out, f), { force: true })));
           await removeEmptyFolders(out, stale);
           await rm(path.join(out, START_MARK), { force: true });

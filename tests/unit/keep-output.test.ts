@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CLOCK_SLACK_MS, staleFiles } from '../../src/lib/output/stale-files.ts';
+import { CLOCK_SLACK_MS, staleFiles, unclaimedFiles } from '../../src/lib/output/stale-files.ts';
 import keepOutput from '../../src/integrations/keep-output.ts';
 
 const since = 1_700_000_000_000;
@@ -28,6 +28,15 @@ describe('files an earlier build left', () => {
       { path: '.git/HEAD', mtimeMs: old },
     ];
     expect(staleFiles(files, outputs)).toEqual(['en/agents/gone/index.html', 'raw/gone.md', '_astro/site.OLD.js', 'ogre/index.html']);
+    // Whose times are worth reading: the files no route, public file or managed folder claims.
+    expect(unclaimedFiles(files.map((f) => f.path), outputs)).toEqual([
+      'en/agents/gone/index.html',
+      'raw/gone.md',
+      '_astro/site.OLD.js',
+      '_astro/site.NEW.js',
+      '_astro/site.SAME-SECOND.js',
+      'ogre/index.html',
+    ]);
   });
 
   it('are removed at the end of a build that kept the folder of the last one, with the folders they leave empty', async () => {

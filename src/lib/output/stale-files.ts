@@ -31,20 +31,27 @@ export interface BuildOutputs {
 export const CLOCK_SLACK_MS = 2000;
 
 /**
- * The files of the output folder this build did not make: not one of its routes, not from the
- * public folder, not in a managed folder and not written since it started.
+ * The paths (of files in the output folder) that are no route of this build, no public file and
+ * not in a managed folder. Only these can be stale, so only these need their times read: the
+ * others are most of a site's files.
+ */
+export function unclaimedFiles(paths: readonly string[], outputs: Omit<BuildOutputs, 'since'>): string[] {
+  const inManaged = (p: string) => outputs.managed.some((m) => p === m || p.startsWith(`${m}/`));
+  return paths.filter(
+    (p) =>
+      !outputs.routes.has(p) &&
+      !outputs.publicFiles.has(p) &&
+      !inManaged(p) &&
+      // Like Astro's own emptying of the folder, a deployment's git checkout stays.
+      !p.startsWith('.git/'),
+  );
+}
+
+/**
+ * The files of the output folder this build did not make: {@link unclaimedFiles} not written
+ * since it started.
  */
 export function staleFiles(files: readonly OutputFile[], outputs: BuildOutputs): string[] {
-  const inManaged = (p: string) => outputs.managed.some((m) => p === m || p.startsWith(`${m}/`));
-  return files
-    .filter(
-      (f) =>
-        f.mtimeMs < outputs.since - CLOCK_SLACK_MS &&
-        !outputs.routes.has(f.path) &&
-        !outputs.publicFiles.has(f.path) &&
-        !inManaged(f.path) &&
-        // Like Astro's own emptying of the folder, a deployment's git checkout stays.
-        !f.path.startsWith('.git/'),
-    )
-    .map((f) => f.path);
+  const unclaimed = new Set(unclaimedFiles(files.map((f) => f.path), outputs));
+  return files.filter((f) => unclaimed.has(f.path) && f.mtimeMs < outputs.since - CLOCK_SLACK_MS).map((f) => f.path);
 }
