@@ -236,8 +236,10 @@ export const LocalizedEntrySchema = LocalizedContentSchema.omit({ html: true, se
  * {@link AgentBodySchema} (see `catalog/agent-bodies.ts`), and what no page shows stays in the
  * catalog: the description as written (pages show each locale's summary and examples), the
  * mentions (pages show the edges resolved from them) and the problems (the build reports them).
+ * Each edge is stored once, as its source's `outgoing`: an agent's page finds the edges into it
+ * among the others' (`routing/static-paths.ts`).
  */
-export const AgentEntrySchema = AgentSchema.omit({ raw: true, localized: true, description: true, mentions: true, problems: true }).extend({
+export const AgentEntrySchema = AgentSchema.omit({ raw: true, localized: true, description: true, mentions: true, problems: true, incoming: true }).extend({
   /** Content per locale, without the parts of {@link LocalizedBodySchema}. */
   localized: z.object({
     en: LocalizedEntrySchema,

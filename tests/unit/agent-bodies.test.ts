@@ -25,6 +25,7 @@ describe('agent entries and bodies', async () => {
         description: agent.description,
         mentions: agent.mentions,
         problems: agent.problems,
+        incoming: agent.incoming,
         raw: body.raw,
         localized: Object.fromEntries(LOCALES.map((l) => [l, { ...entry.localized[l], ...body.localized[l] }])),
       };
@@ -35,7 +36,7 @@ describe('agent entries and bodies', async () => {
   it('keep the file text, the per-locale structure and what no page shows out of the entry', () => {
     const agent = catalog.agents.find((a) => a.slug === 'backend-developer')!;
     const { entry, body } = splitAgent(agent);
-    for (const key of ['raw', 'description', 'mentions', 'problems']) expect(entry).not.toHaveProperty(key);
+    for (const key of ['raw', 'description', 'mentions', 'problems', 'incoming']) expect(entry).not.toHaveProperty(key);
     for (const l of LOCALES) {
       for (const key of ['html', 'sections', 'examples', 'responsibilities', 'checklists']) expect(entry.localized[l]).not.toHaveProperty(key);
       expect(entry.localized[l].title).toBe(agent.localized[l].title);

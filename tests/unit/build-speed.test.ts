@@ -54,7 +54,7 @@ describe('the catalog on worker threads', () => {
 describe('graph layouts prepared before rendering', () => {
   it('do not depend on links, so the locales share one layout', () => {
     const agent = inProcess.agents.find((a) => a.outgoing.length > 0)!;
-    const input = agentGraphInput(agent, [])!;
+    const input = agentGraphInput(agent, [], [])!;
     const relinked = { ...input, nodes: input.nodes.map((n) => (n.href ? { ...n, href: `/zh-hant/${n.href}` } : n)) };
     expect(layoutKeyInput(relinked)).toEqual(layoutKeyInput(input));
     expect(layoutKeyInput(input).nodes.some((n) => 'href' in n)).toBe(false);
@@ -69,7 +69,7 @@ describe('graph layouts prepared before rendering', () => {
     expect((await readdir(cacheDir)).filter((f) => f.endsWith('.json'))).toHaveLength(inputs.length);
     // What an agent page asks for (with its links) is served from the cache, never laid out again.
     for (const path of localizedAgentPaths(inProcess.agents).slice(inProcess.agents.length)) {
-      const input = agentGraphInput(path.props.agent, path.props.neighbours);
+      const input = agentGraphInput(path.props.agent, path.props.incoming, path.props.neighbours);
       if (!input) continue;
       const value = cachedSvg({ layout: layoutKeyInput(input) }, () => {
         throw new Error(`laid out again: ${path.props.agent.slug}`);

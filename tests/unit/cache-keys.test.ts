@@ -2,12 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
 import { publishAgents, splitAgent } from '../../src/lib/catalog/agent-bodies.ts';
 import { agentPageKey, keyedByProps, pageCacheKey } from '../../src/lib/routing/cache-keys.ts';
-import { catalogPagePaths, localizedAgentPaths } from '../../src/lib/routing/static-paths.ts';
+import { agentsWithNeighbours, catalogPagePaths, localizedAgentPaths } from '../../src/lib/routing/static-paths.ts';
 
 describe('incremental build cache keys', async () => {
   // The end-to-end fixture catalog has a hand-off between two of its agents.
   const catalog = await buildCatalog({ agentsDir: 'tests/fixtures/e2e-agents', cacheDir: false });
   const entries = catalog.agents.map((a) => splitAgent(a).entry);
+
+  it('give each agent page the edges into it, as the catalog resolved them, from the stored entries', async () => {
+    const seeds = await buildCatalog({ agentsDir: 'agents', cacheDir: false });
+    for (const agents of [catalog.agents, seeds.agents]) {
+      const pages = agentsWithNeighbours(agents.map((a) => splitAgent(a).entry));
+      expect(pages.map((p) => [p.agent.slug, p.incoming])).toEqual(agents.map((a) => [a.slug, a.incoming]));
+    }
+    expect(catalog.agents.some((a) => a.incoming.length)).toBe(true);
+  });
 
   it('are stable for equal data and change with any of it', () => {
     expect(pageCacheKey({ a: 1 }, 'x')).toBe(pageCacheKey({ a: 1 }, 'x'));
@@ -21,14 +30,14 @@ describe('incremental build cache keys', async () => {
     // The key the agent pages use, with the catalog published as the build does.
     const holder = {};
     publishAgents(catalog.agents, holder);
-    const key = (agent: (typeof entries)[number], neighbours: unknown) => agentPageKey(agent, neighbours, holder);
+    const key = (page: Parameters<typeof agentPageKey>[0]) => agentPageKey(page, holder);
     const paths = localizedAgentPaths(entries, key);
     expect(paths).toHaveLength(entries.length * 3);
     const bySlug = Map.groupBy(paths, (p) => p.props.agent.slug);
     for (const group of bySlug.values()) expect(new Set(group.map((p) => p.cacheKey)).size).toBe(1);
 
     // Renaming a neighbour changes the key of the pages that name it, and only those.
-    const target = entries.find((e) => e.incoming.length)!;
+    const target = catalog.agents.find((a) => a.incoming.length)!;
     const renamed = entries.map((e) => (e.slug === target.slug ? { ...e, name: `${e.name}-renamed` } : e));
     const after = new Map(localizedAgentPaths(renamed, key).map((p) => [`${p.params.locale}/${p.params.slug}`, p.cacheKey]));
     const neighbours = new Set(target.incoming.map((e) => e.from));
@@ -43,7 +52,8 @@ describe('incremental build cache keys', async () => {
     const editedHolder = {};
     publishAgents(edited, editedHolder);
     const [one] = entries.filter((e) => e.slug === target.slug);
-    expect(agentPageKey(one, [], editedHolder)).not.toBe(agentPageKey(one, [], holder));
+    const page = (agent: (typeof entries)[number]) => ({ agent, incoming: [], neighbours: [] });
+    expect(agentPageKey(page(one), editedHolder)).not.toBe(agentPageKey(page(one), holder));
 
     // Published with the catalog's per-file keys (as the build does), the body is keyed by its
     // file's key: another key for the target changes its pages' key and no other.
@@ -53,7 +63,7 @@ describe('incremental build cache keys', async () => {
     const rekeyed = {};
     publishAgents(catalog.agents, rekeyed, otherKeys);
     for (const e of entries) {
-      expect([e.slug, agentPageKey(e, [], rekeyed) === agentPageKey(e, [], keyed)]).toEqual([e.slug, e.slug !== target.slug]);
+      expect([e.slug, agentPageKey(page(e), rekeyed) === agentPageKey(page(e), keyed)]).toEqual([e.slug, e.slug !== target.slug]);
     }
   });
 

@@ -41,19 +41,24 @@ describe('agentGraphSvg', () => {
     name: 'coder',
     collection: 'core',
     outgoing: [edge('coder', 'reviewer', 'reviewed-by')],
-    incoming: [],
   } as unknown as Agent;
 
   it('draws the neighbours it is given, also when called again for the same agent', () => {
-    const first = agentGraphSvg(agent, [{ slug: 'reviewer', name: 'reviewer', collection: 'quality' }], labels)!;
+    const first = agentGraphSvg(agent, [], [{ slug: 'reviewer', name: 'reviewer', collection: 'quality' }], labels)!;
     expect(first).toContain('>reviewer</text>');
     expect(first).toContain('href="../reviewer/"');
-    expect(agentGraphSvg(agent, [{ slug: 'reviewer', name: 'reviewer', collection: 'quality' }], labels)).toBe(first);
-    const renamed = agentGraphSvg(agent, [{ slug: 'reviewer', name: 'code reviewer', collection: 'quality' }], labels)!;
+    expect(agentGraphSvg(agent, [], [{ slug: 'reviewer', name: 'reviewer', collection: 'quality' }], labels)).toBe(first);
+    const renamed = agentGraphSvg(agent, [], [{ slug: 'reviewer', name: 'code reviewer', collection: 'quality' }], labels)!;
     expect(renamed).toContain('>code reviewer</text>');
   });
 
   it('has no graph for an agent without edges', () => {
-    expect(agentGraphSvg({ ...agent, outgoing: [] } as Agent, [], labels)).toBeUndefined();
+    expect(agentGraphSvg({ ...agent, outgoing: [] } as Agent, [], [], labels)).toBeUndefined();
+  });
+
+  it('draws the edges into the agent it is given', () => {
+    const lone = { ...agent, slug: 'lone', name: 'lone', outgoing: [] } as unknown as Agent;
+    const svg = agentGraphSvg(lone, [edge('planner', 'lone', 'hands-to')], [{ slug: 'planner', name: 'planner', collection: 'core' }], labels)!;
+    expect(svg).toContain('>planner</text>');
   });
 });

@@ -36,7 +36,7 @@ export function bodyOf(agent: Agent): AgentBody {
 
 /** Splits a catalog agent into its content-layer entry and its body (see `AgentEntrySchema`). */
 export function splitAgent(agent: Agent): { entry: AgentEntry; body: AgentBody } {
-  const { raw: _raw, localized, description: _description, mentions: _mentions, problems: _problems, ...rest } = agent;
+  const { raw: _raw, localized, description: _description, mentions: _mentions, problems: _problems, incoming: _incoming, ...rest } = agent;
   const entryLocalized = {} as Record<Locale, LocalizedEntry>;
   for (const locale of LOCALES) {
     const { html: _html, sections: _sections, examples: _examples, responsibilities: _responsibilities, checklists: _checklists, ...content } = localized[locale];

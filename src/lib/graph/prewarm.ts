@@ -39,8 +39,8 @@ const MIN_GRAPHS = 8;
 export function siteGraphInputs(agents: readonly AgentEntry[]): GraphInput[] {
   const { names, overview, inputs } = catalogGraphInputs(agents, (slug) => slug);
   const all = names.length > 1 ? [overview, ...inputs] : [...inputs];
-  for (const { agent, neighbours } of agentsWithNeighbours(agents)) {
-    const input = agentGraphInput(agent, neighbours);
+  for (const { agent, incoming, neighbours } of agentsWithNeighbours(agents)) {
+    const input = agentGraphInput(agent, incoming, neighbours);
     if (input) all.push(input);
   }
   const byKey = new Map(all.map((input) => {

@@ -65,9 +65,13 @@ export function relativeAgentHref(fromSlug: string, toSlug: string): string {
 /** Per agent: its neighbours (as a string) and its graph's layout, shared by its locales. */
 const agentLayouts = new WeakMap<AgentEntry, { neighbours: string; layout: GraphLayout | undefined }>();
 
-/** The neighbourhood graph of an agent (incoming and outgoing edges), or undefined if it has none. */
+/**
+ * The neighbourhood graph of an agent (its outgoing edges and `incoming`, the edges into it), or
+ * undefined if it has none.
+ */
 export function agentGraphSvg(
   agent: AgentEntry,
+  incoming: readonly Edge[],
   neighbours: ReadonlyArray<GraphAgent>,
   labels: GraphLabels,
 ): string | undefined {
@@ -76,7 +80,7 @@ export function agentGraphSvg(
   const sig = neighbours.map((n) => `${n.slug}\u0000${n.name}\u0000${n.collection}`).join('\u0001');
   let entry = agentLayouts.get(agent);
   if (!entry || entry.neighbours !== sig) {
-    const input = agentGraphInput(agent, neighbours);
+    const input = agentGraphInput(agent, incoming, neighbours);
     entry = { neighbours: sig, layout: input && cachedLayout(input) };
     agentLayouts.set(agent, entry);
   }
@@ -84,8 +88,12 @@ export function agentGraphSvg(
 }
 
 /** The input of an agent's neighbourhood graph, or undefined if it has no edges. */
-export function agentGraphInput(agent: AgentEntry, neighbours: ReadonlyArray<GraphAgent>): GraphInput | undefined {
-  const edges: Edge[] = [...agent.outgoing, ...agent.incoming];
+export function agentGraphInput(
+  agent: Pick<AgentEntry, 'slug' | 'name' | 'collection' | 'outgoing'>,
+  incoming: readonly Edge[],
+  neighbours: ReadonlyArray<GraphAgent>,
+): GraphInput | undefined {
+  const edges: Edge[] = [...agent.outgoing, ...incoming];
   if (!edges.length) return undefined;
   const nodes = new Map<string, GraphAgent>([[agent.slug, { slug: agent.slug, name: agent.name, collection: agent.collection }]]);
   for (const n of neighbours) nodes.set(n.slug, n);

@@ -2,6 +2,7 @@ import { contentHash } from '../hash.ts';
 import { agentBodyKey } from '../catalog/agent-bodies.ts';
 import { ogImagesEnabled } from '../og/card.ts';
 import type { AgentEntry } from '../schema.ts';
+import type { AgentInContext } from './static-paths.ts';
 
 /**
  * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose
@@ -20,11 +21,12 @@ export function keyedByProps<P extends { props: object }>(paths: readonly P[]): 
 }
 
 /**
- * The key of an agent's page: the agent, its neighbours (their names and links show on it), its
- * body (by the published catalog's key of it, see `agentBodyKey`), and whether it carries a
- * preview image. `holder` is where the catalog was published (tests pass their own).
+ * The key of an agent's page: the agent, the edges into it and its neighbours (their names and
+ * links show on it), its body (by the published catalog's key of it, see `agentBodyKey`), and
+ * whether it carries a preview image. `holder` is where the catalog was published (tests pass
+ * their own).
  */
-export function agentPageKey(agent: AgentEntry, neighbours: unknown, holder: object = globalThis): string {
-  return pageCacheKey(agent, neighbours, agentBodyKey(agent.slug, holder), ogImagesEnabled());
+export function agentPageKey({ agent, incoming, neighbours }: AgentInContext<AgentEntry>, holder: object = globalThis): string {
+  return pageCacheKey(agent, incoming, neighbours, agentBodyKey(agent.slug, holder), ogImagesEnabled());
 }
 

@@ -1,4 +1,4 @@
-import type { AgentEntry } from '../schema.ts';
+import type { AgentEntry, Edge } from '../schema.ts';
 import type { GraphAgent } from '../graph/layout.ts';
 import { LOCALE_TABLE, type Locale } from '../locales.ts';
 import { agentPath, withBase } from './paths.ts';
@@ -15,26 +15,50 @@ import { catalogGraphAgents } from '../graph/catalog-graph.ts';
 /** A neighbour of an agent, as its page names it (and its graph draws it). */
 export type Neighbour = GraphAgent;
 
-/** Each agent with its neighbours (the agents it hands work to or gets work from), in catalog order. */
-export function agentsWithNeighbours(agents: readonly AgentEntry[]): Array<{ agent: AgentEntry; neighbours: Neighbour[] }> {
+/** An agent with what its page shows of the others. */
+export interface AgentInContext<A> {
+  agent: A;
+  /** The edges into it: other agents' outgoing edges to it, in catalog order. */
+  incoming: Edge[];
+  /** The agents it hands work to or gets work from. */
+  neighbours: Neighbour[];
+}
+
+/**
+ * Each agent with the edges into it and its neighbours, in catalog order. The content layer
+ * stores each edge once, on the agent whose file holds it, so the edges into an agent are found
+ * here among the others' outgoing ones, in the order the catalog resolved them.
+ */
+export function agentsWithNeighbours<A extends Pick<AgentEntry, 'slug' | 'name' | 'collection' | 'outgoing'>>(agents: readonly A[]): Array<AgentInContext<A>> {
   const bySlug = new Map(agents.map((a) => [a.slug, a]));
+  const incomingOf = new Map<string, Edge[]>();
+  for (const agent of agents) {
+    for (const e of agent.outgoing) {
+      if (e.external || !bySlug.has(e.to)) continue;
+      const list = incomingOf.get(e.to);
+      if (list) list.push(e);
+      else incomingOf.set(e.to, [e]);
+    }
+  }
   return agents.map((agent) => {
-    const slugs = new Set([...agent.outgoing.filter((e) => !e.external).map((e) => e.to), ...agent.incoming.map((e) => e.from)]);
+    const incoming = incomingOf.get(agent.slug) ?? [];
+    const slugs = new Set([...agent.outgoing.filter((e) => !e.external).map((e) => e.to), ...incoming.map((e) => e.from)]);
     const neighbours: Neighbour[] = [...slugs].map((slug) => ({ slug, name: bySlug.get(slug)?.name ?? slug, collection: bySlug.get(slug)?.collection ?? '' }));
-    return { agent, neighbours };
+    return { agent, incoming, neighbours };
   });
 }
 
 /**
- * Paths of every agent page in every locale. With `cacheKey`, each path carries the key of the
- * data its page shows (see `cache-keys.ts`); it is computed once per agent, not per locale.
+ * Paths of every agent page in every locale, each with its agent, the edges into it and its
+ * neighbours. With `cacheKey`, each path carries the key of the data its page shows (see
+ * `cache-keys.ts`); it is computed once per agent, not per locale.
  */
-export function localizedAgentPaths(agents: readonly AgentEntry[], cacheKey?: (agent: AgentEntry, neighbours: Neighbour[]) => string) {
-  const perAgent = agentsWithNeighbours(agents).map(({ agent, neighbours }) => ({ agent, neighbours, key: cacheKey?.(agent, neighbours) }));
+export function localizedAgentPaths(agents: readonly AgentEntry[], cacheKey?: (page: AgentInContext<AgentEntry>) => string) {
+  const perAgent = agentsWithNeighbours(agents).map((page) => ({ ...page, key: cacheKey?.(page) }));
   return LOCALE_TABLE.flatMap((l) =>
-    perAgent.map(({ agent, neighbours, key }) => ({
+    perAgent.map(({ agent, incoming, neighbours, key }) => ({
       params: { locale: l.segment, slug: agent.slug },
-      props: { agent, locale: l.tag, neighbours },
+      props: { agent, locale: l.tag, incoming, neighbours },
       ...(key === undefined ? {} : { cacheKey: key }),
     })),
   );
