@@ -217,8 +217,9 @@ export const AgentSchema = z.object({
 /**
  * The parts of an agent's content in one locale that only the agent's own page shows: the body
  * HTML and its sections, the example dialogues, the responsibilities and the checklists. They
- * are most of an agent's data (at a thousand agents, 40 % of what the data store held), so they travel
- * beside the content layer with the file text (see {@link AgentBodySchema}).
+ * are most of an agent's data (without the body HTML, still 40 % of the data store's JSON at a
+ * thousand agents), so they travel beside the content layer with the file text (see
+ * {@link AgentBodySchema}).
  */
 export const LocalizedBodySchema = LocalizedContentSchema.pick({ html: true, sections: true, examples: true, responsibilities: true, checklists: true });
 
