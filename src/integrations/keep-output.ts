@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type OutputFile, staleFiles, unclaimedFiles } from '../lib/output/stale-files.ts';
+import { staleFiles } from '../lib/output/stale-files.ts';
 
 /**
  * Keeps the output folder between builds instead of emptying it, and removes what the last
@@ -38,11 +38,6 @@ async function filesUnder(dir: string, skip: readonly string[] = []): Promise<st
       .map(async (e) => (await readdir(path.join(dir, e.name), { recursive: true, withFileTypes: true }).catch(() => [])).filter((f) => f.isFile())),
   );
   return [...top.filter((e) => e.isFile()), ...nested.flat()].map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-}
-
-/** `paths` under `dir` with their modification times. */
-async function withTimes(dir: string, paths: readonly string[]): Promise<OutputFile[]> {
-  return Promise.all(paths.map(async (p) => ({ path: p, mtimeMs: (await stat(path.join(dir, p))).mtimeMs })));
 }
 
 /** Removes the folders left empty under `dir`, deepest first (not `dir` itself). */
@@ -92,9 +87,10 @@ export default function keepOutput({ managed }: { managed: readonly string[] }):
             for (const url of urls) routes.add(path.relative(out, fileURLToPath(url)).split(path.sep).join('/'));
           }
           const publicFiles = new Set(await filesUnder(publicDir));
-          const outputs = { routes, publicFiles, managed, since };
-          // Times are read only for the files no route or public file claims (a few, not thousands).
-          const stale = staleFiles(await withTimes(out, unclaimedFiles(await filesUnder(out, managed), outputs)), outputs);
+          // A deployment's git checkout stays, like the managed folders: neither is walked.
+          const files = await filesUnder(out, [...managed, '.git']);
+          const timeOf = async (file: string) => (await stat(path.join(out, file))).mtimeMs;
+          const stale = await staleFiles(files, { routes, publicFiles, managed, since }, timeOf);
           await Promise.all(stale.map((f) => rm(path.join(out, f), { force: true })));
           await removeEmptyFolders(out, stale);
           await rm(path.join(out, START_MARK), { force: true });

@@ -215,33 +215,41 @@ export const AgentSchema = z.object({
 });
 
 /**
- * The parts of an agent's content in one locale that only the agent's own page shows: the body
- * HTML and its sections, the example dialogues, the responsibilities and the checklists. They
- * are most of an agent's data (without the body HTML, still 40 % of the data store's JSON at a
- * thousand agents), so they travel beside the content layer with the file text (see
- * {@link AgentBodySchema}).
+ * The fields of an agent's content in one locale that only the agent's page (and the API's agent
+ * list) shows: the body HTML and its sections, the example dialogues, the responsibilities and the
+ * checklists. They are most of an agent's data (without the body HTML, still 40 % of the data
+ * store's JSON at a thousand agents), so they travel beside the content layer with the file text.
  */
-export const LocalizedBodySchema = LocalizedContentSchema.pick({ html: true, sections: true, examples: true, responsibilities: true, checklists: true });
+const BODY_FIELDS = { html: true, sections: true, examples: true, responsibilities: true, checklists: true } as const;
 
 /**
- * An agent's content in one locale as the content layer keeps it: what lists, cards and links
- * show (status, language, title, summary), without the parts of {@link LocalizedBodySchema}.
+ * The fields of an agent the content layer does not store: the file text and the per-locale
+ * {@link BODY_FIELDS} (`localized` is stored without them), and what no page reads, which stays in
+ * the catalog: the description as written (pages show each locale's summary and examples), the
+ * mentions (pages show the edges resolved from them), the problems (the build reports them) and
+ * the edges into the agent (each edge is stored once, as its source's `outgoing`; an agent's page
+ * finds the edges into it among the others', `routing/static-paths.ts`).
  */
-export const LocalizedEntrySchema = LocalizedContentSchema.omit({ html: true, sections: true, examples: true, responsibilities: true, checklists: true });
+const NOT_STORED = { raw: true, localized: true, description: true, mentions: true, problems: true, incoming: true } as const;
+
+/** An agent's content in one locale as its page (and the API) gets it beside the content layer. */
+export const LocalizedBodySchema = LocalizedContentSchema.pick(BODY_FIELDS);
 
 /**
- * An agent as the content layer stores it: everything pages other than its own need. Astro
- * compiles its whole data store into one JavaScript module that the build bundles and every page
- * imports, so its size costs every build (storing, bundling and loading it): the file text and
- * the per-locale parts of {@link LocalizedBodySchema} travel separately as
- * {@link AgentBodySchema} (see `catalog/agent-bodies.ts`), and what no page shows stays in the
- * catalog: the description as written (pages show each locale's summary and examples), the
- * mentions (pages show the edges resolved from them) and the problems (the build reports them).
- * Each edge is stored once, as its source's `outgoing`: an agent's page finds the edges into it
- * among the others' (`routing/static-paths.ts`).
+ * An agent's content in one locale as the content layer keeps it: what lists, cards, links and the
+ * agent page's header show (status, language, title, summary), without {@link BODY_FIELDS}.
  */
-export const AgentEntrySchema = AgentSchema.omit({ raw: true, localized: true, description: true, mentions: true, problems: true, incoming: true }).extend({
-  /** Content per locale, without the parts of {@link LocalizedBodySchema}. */
+export const LocalizedEntrySchema = LocalizedContentSchema.omit(BODY_FIELDS);
+
+/**
+ * An agent as the content layer stores it. Astro compiles its whole data store into one
+ * JavaScript module that the build bundles and every page imports, so its size costs every build
+ * (storing, bundling and loading it): the fields of {@link NOT_STORED} are left out, and the file
+ * text and {@link BODY_FIELDS} travel separately as {@link AgentBodySchema}
+ * (see `catalog/agent-bodies.ts`).
+ */
+export const AgentEntrySchema = AgentSchema.omit(NOT_STORED).extend({
+  /** Content per locale, without {@link BODY_FIELDS}. */
   localized: z.object({
     en: LocalizedEntrySchema,
     'zh-Hant': LocalizedEntrySchema,
@@ -249,7 +257,7 @@ export const AgentEntrySchema = AgentSchema.omit({ raw: true, localized: true, d
   }),
 });
 
-/** The part of an agent that only its own page (and its raw file) shows, kept out of the content layer. */
+/** The part of an agent kept out of the content layer for its page: the file text and {@link BODY_FIELDS}. */
 export const AgentBodySchema = z.object({
   /** The raw file text (normalized), for copy and download. */
   raw: z.string(),
@@ -283,9 +291,9 @@ export type LocalizedContent = z.infer<typeof LocalizedContentSchema>;
 export type Agent = z.infer<typeof AgentSchema>;
 /** Content in one locale, as the content layer keeps it. */
 export type LocalizedEntry = z.infer<typeof LocalizedEntrySchema>;
-/** The parts of one locale's content that only the agent's own page shows. */
+/** The fields of one locale's content that travel beside the content layer. */
 export type LocalizedBody = z.infer<typeof LocalizedBodySchema>;
 /** An agent as pages see it: the content layer's entry. */
 export type AgentEntry = z.infer<typeof AgentEntrySchema>;
-/** An agent's file text and the per-locale parts only its page shows. */
+/** An agent's file text and the per-locale fields that travel beside the content layer. */
 export type AgentBody = z.infer<typeof AgentBodySchema>;

@@ -19,7 +19,7 @@ describe('agent entries and bodies', async () => {
       const { entry, body } = splitAgent(agent);
       expect(AgentEntrySchema.parse(entry)).toEqual(entry);
       expect(AgentBodySchema.parse(body)).toEqual(body);
-      // Nothing else is lost: the parts and the three catalog-only fields give the agent back.
+      // Nothing else is lost: the parts and the four fields only the catalog keeps give the agent back.
       const joined = {
         ...entry,
         description: agent.description,

@@ -26,7 +26,7 @@ describe('incremental build cache keys', async () => {
     expect(path.cacheKey).toBe(pageCacheKey({ title: 'T' }));
   });
 
-  it('key each agent page on the agent and its neighbours, the same in every locale', () => {
+  it('key each agent page on the agent, its edges in and its neighbours, the same in every locale', () => {
     // The key the agent pages use, with the catalog published as the build does.
     const holder = {};
     publishAgents(catalog.agents, holder);
@@ -46,6 +46,18 @@ describe('incremental build cache keys', async () => {
       expect([p.props.agent.slug, changed]).toEqual([p.props.agent.slug, neighbours.has(p.props.agent.slug) || p.props.agent.slug === target.slug]);
     }
     expect(localizedAgentPaths(entries)[0]).not.toHaveProperty('cacheKey');
+
+    // Another wording of an edge into the target (stored on its source only) changes the keys of
+    // the source's pages and the target's, and only those.
+    const into = target.incoming[0];
+    const reworded = entries.map((e) =>
+      e.slug === into.from ? { ...e, outgoing: e.outgoing.map((o) => (o.to === target.slug ? { ...o, evidence: `${o.evidence} (reworded)` } : o)) } : e,
+    );
+    const afterEdge = new Map(localizedAgentPaths(reworded, key).map((p) => [`${p.params.locale}/${p.params.slug}`, p.cacheKey]));
+    for (const p of paths) {
+      const changed = afterEdge.get(`${p.params.locale}/${p.params.slug}`) !== p.cacheKey;
+      expect([p.props.agent.slug, changed]).toEqual([p.props.agent.slug, p.props.agent.slug === into.from || p.props.agent.slug === target.slug]);
+    }
 
     // An edited body (not in the entry) changes its agent's key.
     const edited = catalog.agents.map((a) => (a.slug === target.slug ? { ...a, raw: `${a.raw}\nedited` } : a));

@@ -56,9 +56,13 @@ describe('agentGraphSvg', () => {
     expect(agentGraphSvg({ ...agent, outgoing: [] } as Agent, [], [], labels)).toBeUndefined();
   });
 
-  it('draws the edges into the agent it is given', () => {
+  it('draws the edges into the agent it is given, also when they change for the same agent', () => {
     const lone = { ...agent, slug: 'lone', name: 'lone', outgoing: [] } as unknown as Agent;
-    const svg = agentGraphSvg(lone, [edge('planner', 'lone', 'hands-to')], [{ slug: 'planner', name: 'planner', collection: 'core' }], labels)!;
+    const planner = [{ slug: 'planner', name: 'planner', collection: 'core' }];
+    expect(agentGraphSvg(lone, [], [], labels)).toBeUndefined();
+    const svg = agentGraphSvg(lone, [edge('planner', 'lone', 'hands-to')], planner, labels)!;
     expect(svg).toContain('>planner</text>');
+    // Another agent's edit changes the edges in, not this agent's entry: the graph follows.
+    expect(agentGraphSvg(lone, [edge('planner', 'lone', 'reviewed-by')], planner, labels)).not.toBe(svg);
   });
 });

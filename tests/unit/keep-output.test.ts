@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CLOCK_SLACK_MS, staleFiles, unclaimedFiles } from '../../src/lib/output/stale-files.ts';
+import { CLOCK_SLACK_MS, staleFiles } from '../../src/lib/output/stale-files.ts';
 import keepOutput from '../../src/integrations/keep-output.ts';
 
 const since = 1_700_000_000_000;
@@ -12,7 +12,7 @@ const old = since - CLOCK_SLACK_MS - 1;
 const outputs = { routes: new Set(['en/agents/a/index.html', 'raw/a.md']), publicFiles: new Set(['favicon.svg']), managed: ['pagefind', 'og'], since };
 
 describe('files an earlier build left', () => {
-  it('are the old files that are no route, public file or managed folder of this build', () => {
+  it('are the old files that are no route, public file or managed folder of this build', async () => {
     const files = [
       { path: 'en/agents/a/index.html', mtimeMs: old }, // a page kept from the last build
       { path: 'en/agents/gone/index.html', mtimeMs: old }, // a removed agent's page
@@ -27,16 +27,13 @@ describe('files an earlier build left', () => {
       { path: 'ogre/index.html', mtimeMs: old }, // not inside og/
       { path: '.git/HEAD', mtimeMs: old },
     ];
-    expect(staleFiles(files, outputs)).toEqual(['en/agents/gone/index.html', 'raw/gone.md', '_astro/site.OLD.js', 'ogre/index.html']);
-    // Whose times are worth reading: the files no route, public file or managed folder claims.
-    expect(unclaimedFiles(files.map((f) => f.path), outputs)).toEqual([
-      'en/agents/gone/index.html',
-      'raw/gone.md',
-      '_astro/site.OLD.js',
-      '_astro/site.NEW.js',
-      '_astro/site.SAME-SECOND.js',
-      'ogre/index.html',
-    ]);
+    const times = new Map(files.map((f) => [f.path, f.mtimeMs]));
+    const asked: string[] = [];
+    const timeOf = async (p: string) => (asked.push(p), times.get(p)!);
+    const stale = await staleFiles(files.map((f) => f.path), outputs, timeOf);
+    expect(stale).toEqual(['en/agents/gone/index.html', 'raw/gone.md', '_astro/site.OLD.js', 'ogre/index.html']);
+    // Times are asked only of the files no route, public file or managed folder claims.
+    expect(asked).toEqual(['en/agents/gone/index.html', 'raw/gone.md', '_astro/site.OLD.js', '_astro/site.NEW.js', '_astro/site.SAME-SECOND.js', 'ogre/index.html']);
   });
 
   it('are removed at the end of a build that kept the folder of the last one, with the folders they leave empty', async () => {
@@ -74,17 +71,23 @@ describe('files an earlier build left', () => {
       }
 
       // The first build has nothing to keep.
-      expect((await build(out, ['en/agents/a/index.html', 'en/agents/gone/index.html'])).kept).toBe(false);
+      expect((await build(out, ['en/agents/a/index.html', 'en/agents/gone/index.html', 'gone.txt'])).kept).toBe(false);
+      // A managed folder's file (its own integration keeps that folder exact).
+      await mkdir(page('pagefind'), { recursive: true });
+      await writeFile(page('pagefind/part.js'), '');
       const past = new Date(Date.now() - 60_000);
-      for (const p of ['en/agents/a/index.html', 'en/agents/gone/index.html']) await utimes(page(p), past, past);
+      for (const p of ['en/agents/a/index.html', 'en/agents/gone/index.html', 'gone.txt', 'pagefind/part.js']) await utimes(page(p), past, past);
 
-      // The next keeps the folder and removes the page it no longer makes, and its empty folder.
+      // The next keeps the folder and removes the files it no longer makes (a page, with its
+      // empty folder, and a file at the top), not the managed folder's.
       const second = await build(out, ['en/agents/a/index.html']);
       expect(second.kept).toBe(true);
       expect(existsSync(page('en/agents/a/index.html'))).toBe(true);
       expect(existsSync(page('en/agents/gone'))).toBe(false);
+      expect(existsSync(page('gone.txt'))).toBe(false);
+      expect(existsSync(page('pagefind/part.js'))).toBe(true);
       expect(existsSync(page('.agent-atlas-building'))).toBe(false);
-      expect(second.logged).toEqual(['Removed 1 file an earlier build made and this one did not.']);
+      expect(second.logged).toEqual(['Removed 2 files an earlier build made and this one did not.']);
       expect((await build(out, ['en/agents/a/index.html'])).kept).toBe(true);
 
       // Another output folder in between, or a build that failed midway: the folder is emptied.

@@ -1,5 +1,5 @@
-import { LOCALES, type Locale } from '../locales.ts';
-import type { Agent, AgentBody, AgentEntry, LocalizedEntry } from '../schema.ts';
+import { LOCALES } from '../locales.ts';
+import { AgentEntrySchema, LocalizedBodySchema, LocalizedEntrySchema, type Agent, type AgentBody, type AgentEntry, type LocalizedBody, type LocalizedEntry } from '../schema.ts';
 import { processSlot } from '../process-slot.ts';
 import { contentHash } from '../hash.ts';
 
@@ -25,25 +25,31 @@ interface Published {
 
 const catalogSlot = (holder: object) => processSlot<{ published?: Published }>(holder, 'catalog', () => ({}));
 
-/** The body of a catalog agent: its file text, and per locale what only its page shows. */
+/** The fields of each part, from the schema (its single definition of the split). */
+const BODY_FIELDS = Object.keys(LocalizedBodySchema.shape) as Array<keyof LocalizedBody>;
+const ENTRY_LOCALE_FIELDS = Object.keys(LocalizedEntrySchema.shape) as Array<keyof LocalizedEntry>;
+type StoredField = Exclude<keyof AgentEntry, 'localized'>;
+const ENTRY_FIELDS = (Object.keys(AgentEntrySchema.shape) as Array<keyof AgentEntry>).filter((k): k is StoredField => k !== 'localized');
+
+/** The `fields` of `from` that it has (an optional field it lacks stays absent). */
+function pick<T extends object, K extends keyof T>(from: T, fields: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of fields) if (k in from) out[k] = from[k];
+  return out;
+}
+
+/** The body of a catalog agent: its file text, and per locale the fields of `LocalizedBodySchema`. */
 export function bodyOf(agent: Agent): AgentBody {
   const localized = {} as AgentBody['localized'];
-  for (const locale of LOCALES) {
-    const { html, sections, examples, responsibilities, checklists } = agent.localized[locale];
-    localized[locale] = { html, sections, examples, responsibilities, checklists };
-  }
+  for (const locale of LOCALES) localized[locale] = pick(agent.localized[locale], BODY_FIELDS);
   return { raw: agent.raw, localized };
 }
 
 /** Splits a catalog agent into its content-layer entry and its body (see `AgentEntrySchema`). */
 export function splitAgent(agent: Agent): { entry: AgentEntry; body: AgentBody } {
-  const { raw: _raw, localized, description: _description, mentions: _mentions, problems: _problems, incoming: _incoming, ...rest } = agent;
-  const entryLocalized = {} as Record<Locale, LocalizedEntry>;
-  for (const locale of LOCALES) {
-    const { html: _html, sections: _sections, examples: _examples, responsibilities: _responsibilities, checklists: _checklists, ...content } = localized[locale];
-    entryLocalized[locale] = content;
-  }
-  return { entry: { ...rest, localized: entryLocalized }, body: bodyOf(agent) };
+  const localized = {} as AgentEntry['localized'];
+  for (const locale of LOCALES) localized[locale] = pick(agent.localized[locale], ENTRY_LOCALE_FIELDS);
+  return { entry: { ...pick(agent, ENTRY_FIELDS), localized }, body: bodyOf(agent) };
 }
 
 /**

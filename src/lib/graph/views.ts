@@ -62,8 +62,8 @@ export function relativeAgentHref(fromSlug: string, toSlug: string): string {
   return `${'../'.repeat(fromSlug.split('/').length)}${toSlug}/`;
 }
 
-/** Per agent: its neighbours (as a string) and its graph's layout, shared by its locales. */
-const agentLayouts = new WeakMap<AgentEntry, { neighbours: string; layout: GraphLayout | undefined }>();
+/** Per agent: its edges in and neighbours (as a string) and its graph's layout, shared by its locales. */
+const agentLayouts = new WeakMap<AgentEntry, { context: string; layout: GraphLayout | undefined }>();
 
 /**
  * The neighbourhood graph of an agent (its outgoing edges and `incoming`, the edges into it), or
@@ -75,13 +75,18 @@ export function agentGraphSvg(
   neighbours: ReadonlyArray<GraphAgent>,
   labels: GraphLabels,
 ): string | undefined {
-  // Each agent page is rendered once per locale with the same agent and neighbours, and the
-  // graph's links are relative, so its layout (with links) is computed once.
-  const sig = neighbours.map((n) => `${n.slug}\u0000${n.name}\u0000${n.collection}`).join('\u0001');
+  // Each agent page is rendered once per locale with the same agent, edges in and neighbours,
+  // and the graph's links are relative, so its layout (with links) is computed once. The edges
+  // in are not part of the agent's entry: another agent's edit changes them, not the entry.
+  const context = [
+    ...incoming.map((e) => `${e.from}\u0000${e.kind}`),
+    '',
+    ...neighbours.map((n) => `${n.slug}\u0000${n.name}\u0000${n.collection}`),
+  ].join('\u0001');
   let entry = agentLayouts.get(agent);
-  if (!entry || entry.neighbours !== sig) {
+  if (!entry || entry.context !== context) {
     const input = agentGraphInput(agent, incoming, neighbours);
-    entry = { neighbours: sig, layout: input && cachedLayout(input) };
+    entry = { context, layout: input && cachedLayout(input) };
     agentLayouts.set(agent, entry);
   }
   return entry.layout && renderGraphSvg(entry.layout, labels, { idPrefix: 'g-agent' });

@@ -5,12 +5,6 @@
  * removed agent's pages, old script bundles. This decides which files those are.
  */
 
-/** A file of the output folder: its path relative to the folder (with `/`) and when it was written. */
-export interface OutputFile {
-  readonly path: string;
-  readonly mtimeMs: number;
-}
-
 /** What the build made, for {@link staleFiles}. */
 export interface BuildOutputs {
   /** The pages and endpoints of this build (rendered or kept from the last one), relative paths. */
@@ -31,13 +25,14 @@ export interface BuildOutputs {
 export const CLOCK_SLACK_MS = 2000;
 
 /**
- * The paths (of files in the output folder) that are no route of this build, no public file and
- * not in a managed folder. Only these can be stale, so only these need their times read: the
- * others are most of a site's files.
+ * The files of the output folder (`paths`) this build did not make: not one of its routes, not
+ * from the public folder, not in a managed folder and not written since it started. Only the
+ * files none of those claims can be stale, so only their times are asked for (`timeOf`, in ms):
+ * the others are most of a site's files.
  */
-export function unclaimedFiles(paths: readonly string[], outputs: Omit<BuildOutputs, 'since'>): string[] {
+export async function staleFiles(paths: readonly string[], outputs: BuildOutputs, timeOf: (path: string) => Promise<number>): Promise<string[]> {
   const inManaged = (p: string) => outputs.managed.some((m) => p === m || p.startsWith(`${m}/`));
-  return paths.filter(
+  const unclaimed = paths.filter(
     (p) =>
       !outputs.routes.has(p) &&
       !outputs.publicFiles.has(p) &&
@@ -45,13 +40,6 @@ export function unclaimedFiles(paths: readonly string[], outputs: Omit<BuildOutp
       // Like Astro's own emptying of the folder, a deployment's git checkout stays.
       !p.startsWith('.git/'),
   );
-}
-
-/**
- * The files of the output folder this build did not make: {@link unclaimedFiles} not written
- * since it started.
- */
-export function staleFiles(files: readonly OutputFile[], outputs: BuildOutputs): string[] {
-  const unclaimed = new Set(unclaimedFiles(files.map((f) => f.path), outputs));
-  return files.filter((f) => unclaimed.has(f.path) && f.mtimeMs < outputs.since - CLOCK_SLACK_MS).map((f) => f.path);
+  const times = await Promise.all(unclaimed.map(timeOf));
+  return unclaimed.filter((_, i) => times[i] < outputs.since - CLOCK_SLACK_MS);
 }
