@@ -14,6 +14,9 @@ describe('incremental build cache keys', async () => {
     for (const agents of [catalog.agents, seeds.agents]) {
       const pages = agentsWithNeighbours(agents.map((a) => splitAgent(a).entry));
       expect(pages.map((p) => [p.agent.slug, p.incoming])).toEqual(agents.map((a) => [a.slug, a.incoming]));
+      // Each edge in is written in its source's language.
+      const langOf = new Map(agents.map((a) => [a.slug, a.sourceLang]));
+      for (const p of pages) expect(p.incomingLangs).toEqual(Object.fromEntries(p.incoming.map((e) => [e.from, langOf.get(e.from)])));
     }
     expect(catalog.agents.some((a) => a.incoming.length)).toBe(true);
   });
@@ -64,7 +67,7 @@ describe('incremental build cache keys', async () => {
     const editedHolder = {};
     publishAgents(edited, editedHolder);
     const [one] = entries.filter((e) => e.slug === target.slug);
-    const page = (agent: (typeof entries)[number]) => ({ agent, incoming: [], neighbours: [] });
+    const page = (agent: (typeof entries)[number]) => ({ agent, incoming: [], incomingLangs: {}, neighbours: [] });
     expect(agentPageKey(page(one), editedHolder)).not.toBe(agentPageKey(page(one), holder));
 
     // Published with the catalog's per-file keys (as the build does), the body is keyed by its

@@ -20,6 +20,8 @@ export interface AgentInContext<A> {
   agent: A;
   /** The edges into it: other agents' outgoing edges to it, in catalog order. */
   incoming: Edge[];
+  /** The language of each edge in (its evidence is a sentence of its source's file), by source slug. */
+  incomingLangs: Record<string, Locale>;
   /** The agents it hands work to or gets work from. */
   neighbours: Neighbour[];
 }
@@ -29,7 +31,9 @@ export interface AgentInContext<A> {
  * stores each edge once, on the agent whose file holds it, so the edges into an agent are found
  * here among the others' outgoing ones, in the order the catalog resolved them.
  */
-export function agentsWithNeighbours<A extends Pick<AgentEntry, 'slug' | 'name' | 'collection' | 'outgoing'>>(agents: readonly A[]): Array<AgentInContext<A>> {
+export function agentsWithNeighbours<A extends Pick<AgentEntry, 'slug' | 'name' | 'collection' | 'sourceLang' | 'outgoing'>>(
+  agents: readonly A[],
+): Array<AgentInContext<A>> {
   const bySlug = new Map(agents.map((a) => [a.slug, a]));
   const incomingOf = new Map<string, Edge[]>();
   for (const agent of agents) {
@@ -44,7 +48,8 @@ export function agentsWithNeighbours<A extends Pick<AgentEntry, 'slug' | 'name' 
     const incoming = incomingOf.get(agent.slug) ?? [];
     const slugs = new Set([...agent.outgoing.filter((e) => !e.external).map((e) => e.to), ...incoming.map((e) => e.from)]);
     const neighbours: Neighbour[] = [...slugs].map((slug) => ({ slug, name: bySlug.get(slug)?.name ?? slug, collection: bySlug.get(slug)?.collection ?? '' }));
-    return { agent, incoming, neighbours };
+    const incomingLangs = Object.fromEntries(incoming.map((e) => [e.from, bySlug.get(e.from)!.sourceLang]));
+    return { agent, incoming, incomingLangs, neighbours };
   });
 }
 
@@ -56,9 +61,9 @@ export function agentsWithNeighbours<A extends Pick<AgentEntry, 'slug' | 'name' 
 export function localizedAgentPaths(agents: readonly AgentEntry[], cacheKey?: (page: AgentInContext<AgentEntry>) => string) {
   const perAgent = agentsWithNeighbours(agents).map((page) => ({ ...page, key: cacheKey?.(page) }));
   return LOCALE_TABLE.flatMap((l) =>
-    perAgent.map(({ agent, incoming, neighbours, key }) => ({
+    perAgent.map(({ agent, incoming, incomingLangs, neighbours, key }) => ({
       params: { locale: l.segment, slug: agent.slug },
-      props: { agent, locale: l.tag, incoming, neighbours },
+      props: { agent, locale: l.tag, incoming, incomingLangs, neighbours },
       ...(key === undefined ? {} : { cacheKey: key }),
     })),
   );
