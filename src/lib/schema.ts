@@ -216,11 +216,12 @@ export const AgentSchema = z.object({
 
 /**
  * The fields of an agent's content in one locale that only the agent's page (and the API's agent
- * list) shows: the body HTML and its sections, the example dialogues, the responsibilities and the
- * checklists. They are most of an agent's data (without the body HTML, still 40 % of the data
- * store's JSON at a thousand agents), so they travel beside the content layer with the file text.
+ * list) shows: the body HTML and its sections, the summary as HTML, the example dialogues, the
+ * responsibilities and the checklists. They are most of an agent's data (without the body HTML,
+ * still 40 % of the data store's JSON at a thousand agents), so they travel beside the content
+ * layer with the file text.
  */
-const BODY_FIELDS = { html: true, sections: true, examples: true, responsibilities: true, checklists: true } as const;
+const BODY_FIELDS = { html: true, sections: true, summaryHtml: true, examples: true, responsibilities: true, checklists: true } as const;
 
 /**
  * The fields of an agent the content layer does not store: the file text and the per-locale
@@ -236,8 +237,8 @@ const NOT_STORED = { raw: true, localized: true, description: true, mentions: tr
 export const LocalizedBodySchema = LocalizedContentSchema.pick(BODY_FIELDS);
 
 /**
- * An agent's content in one locale as the content layer keeps it: what lists, cards, links and the
- * agent page's header show (status, language, title, summary), without {@link BODY_FIELDS}.
+ * An agent's content in one locale as the content layer keeps it: what lists, cards and links show
+ * (status, language, title, plain summary), without {@link BODY_FIELDS}.
  */
 export const LocalizedEntrySchema = LocalizedContentSchema.omit(BODY_FIELDS);
 
@@ -261,7 +262,7 @@ export const AgentEntrySchema = AgentSchema.omit(NOT_STORED).extend({
 export const AgentBodySchema = z.object({
   /** The raw file text (normalized), for copy and download. */
   raw: z.string(),
-  /** Per locale: the body HTML and sections, examples, responsibilities and checklists. */
+  /** Per locale: the body HTML and sections, the summary as HTML, examples, responsibilities and checklists. */
   localized: z.object({ en: LocalizedBodySchema, 'zh-Hant': LocalizedBodySchema, 'zh-Hans': LocalizedBodySchema }),
 });
 

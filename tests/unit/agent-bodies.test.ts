@@ -38,7 +38,8 @@ describe('agent entries and bodies', async () => {
     const { entry, body } = splitAgent(agent);
     for (const key of ['raw', 'description', 'mentions', 'problems', 'incoming']) expect(entry).not.toHaveProperty(key);
     for (const l of LOCALES) {
-      for (const key of ['html', 'sections', 'examples', 'responsibilities', 'checklists']) expect(entry.localized[l]).not.toHaveProperty(key);
+      for (const key of ['html', 'sections', 'summaryHtml', 'examples', 'responsibilities', 'checklists']) expect(entry.localized[l]).not.toHaveProperty(key);
+      expect(body.localized[l].summaryHtml).toBe(agent.localized[l].summaryHtml);
       expect(entry.localized[l].title).toBe(agent.localized[l].title);
     }
     expect(agent.mentions.length).toBeGreaterThan(0);

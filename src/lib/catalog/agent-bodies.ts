@@ -4,11 +4,11 @@ import { processSlot } from '../process-slot.ts';
 import { contentHash } from '../hash.ts';
 
 /**
- * The bulky part of each agent (file text, body HTML, examples, responsibilities, checklists)
- * travels beside the content layer, not in it. Astro serializes the whole data store into one
- * module that the build bundles and every page imports: with the bodies inside, 1,000 agents made
- * a 28 MB module that took seconds to compile and gigabytes to hold, and even without the body
- * HTML, the examples, responsibilities and checklists (with the fields no page reads, see
+ * The bulky part of each agent (file text, body and summary HTML, examples, responsibilities and
+ * checklists) travels beside the content layer, not in it. Astro serializes the whole data store
+ * into one module that the build bundles and every page imports: with the bodies inside, 1,000
+ * agents made a 28 MB module that took seconds to compile and gigabytes to hold, and even without
+ * the body HTML, the examples, responsibilities and checklists (with the fields no page reads, see
  * `AgentEntrySchema`) made it 5.4 MB instead of 2.1, ~1.5 s of a rebuild after one edit. The
  * content loader publishes the catalog here once per sync, and the few pages that show a body
  * (the agent page, the API's agent list) look it up by slug. Loader and pages run in the same
