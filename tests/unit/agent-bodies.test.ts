@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
-import { agentBody, publishAgents, publishedAgents, splitAgent } from '../../src/lib/catalog/agent-bodies.ts';
+import { agentBody, publishAgents, splitAgent } from '../../src/lib/catalog/agent-bodies.ts';
 import { AgentBodySchema, AgentEntrySchema, AgentSchema } from '../../src/lib/schema.ts';
 import { LOCALES } from '../../src/lib/locales.ts';
 import {
@@ -57,13 +57,6 @@ describe('agent entries and bodies', async () => {
     publishAgents([agent], holder);
     expect(agentBody('backend-developer', holder)).toEqual(splitAgent(agent).body);
     expect(() => agentBody('nobody', holder)).toThrow(/No body was published for the agent "nobody"/);
-  });
-
-  it('publish the whole catalog for build steps outside the pages', () => {
-    const holder = {};
-    expect(publishedAgents(holder)).toBeUndefined();
-    publishAgents(catalog.agents, holder);
-    expect(publishedAgents(holder)).toBe(catalog.agents);
   });
 });
 

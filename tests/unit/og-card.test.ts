@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanText, ogCard, ogCardKey, ogImageMeta, ogImagePath, ogImagesEnabled, ogJobs, oneLine, shortCollection, textWeight, toolsLine, type OgCard } from '../../src/lib/og/card.ts';
-import { chunkOf, chunksFor, drawableText, fontChunks, fontRequests, loadFonts, parseUnicodeRanges } from '../../src/lib/og/fonts.ts';
+import { chunkOf, drawableText, fontChunks, fontRequests, loadFonts, parseUnicodeRanges } from '../../src/lib/og/fonts.ts';
 import { cardTexts, drawableCard } from '../../src/lib/og/layout.ts';
 import { cardPng, cardSvg } from '../../src/lib/og/render.ts';
 import { keepAllocatorMemory, makeOgImages } from '../../src/lib/og/pool.ts';
@@ -117,7 +117,7 @@ describe('fonts', () => {
     expect(chunkOf(0x41, chunks)).toBe('latin');
     expect(chunkOf(0x20, chunks)).toBeDefined();
     expect(chunkOf(0x9999, chunks)).toBeUndefined();
-    expect(chunksFor('A 一', chunks)).toEqual(['1', 'latin']);
+    expect(['A', '一'].map((ch) => chunkOf(ch.codePointAt(0)!, chunks))).toEqual(['latin', '1']);
   });
 
   it('the bundled font covers Traditional, Simplified and Latin, not emoji', () => {

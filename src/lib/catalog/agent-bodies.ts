@@ -17,7 +17,6 @@ import { contentHash } from '../hash.ts';
  */
 
 interface Published {
-  agents: readonly Agent[];
   bySlug: ReadonlyMap<string, Agent>;
   /** The catalog's `fileKeys`: per slug, a key that changes whenever the agent's body does. */
   fileKeys?: ReadonlyMap<string, string>;
@@ -53,18 +52,11 @@ export function splitAgent(agent: Agent): { entry: AgentEntry; body: AgentBody }
 }
 
 /**
- * Makes `agents` (the whole catalog, bodies included) this process's catalog: the pages look up
- * bodies in it, and build steps outside the pages (the preview images) use it instead of
- * building the catalog a second time. `fileKeys` are the catalog's per-file keys (see
- * {@link agentBodyKey}).
+ * Makes `agents` (the whole catalog, bodies included) this process's catalog, in which the pages
+ * look up bodies. `fileKeys` are the catalog's per-file keys (see {@link agentBodyKey}).
  */
 export function publishAgents(agents: readonly Agent[], holder: object = globalThis, fileKeys?: ReadonlyMap<string, string>): void {
-  catalogSlot(holder).published = { agents, bySlug: new Map(agents.map((a) => [a.slug, a])), ...(fileKeys ? { fileKeys } : {}) };
-}
-
-/** The catalog the content loader published in this process, if it ran. */
-export function publishedAgents(holder: object = globalThis): readonly Agent[] | undefined {
-  return catalogSlot(holder).published?.agents;
+  catalogSlot(holder).published = { bySlug: new Map(agents.map((a) => [a.slug, a])), ...(fileKeys ? { fileKeys } : {}) };
 }
 
 /**

@@ -103,20 +103,6 @@ export function chunkOf(codePoint: number, chunks: readonly FontChunk[]): string
   return undefined;
 }
 
-/** Names of the chunks needed to draw `text`, in the package's order. Spaces need none. */
-export function chunksFor(text: string, chunks: readonly FontChunk[]): string[] {
-  const needed = new Set<string>();
-  const seen = new Set<number>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp <= 0x20 || seen.has(cp)) continue;
-    seen.add(cp);
-    const name = chunkOf(cp, chunks);
-    if (name) needed.add(name);
-  }
-  return chunks.map((c) => c.name).filter((n) => needed.has(n));
-}
-
 /** `text` without the characters the font cannot draw (they would show as boxes). */
 export function drawableText(text: string, chunks: readonly FontChunk[]): string {
   let out = '';
