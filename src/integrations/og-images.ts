@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * one per distinct card, so the locale pages that show the same content share one image (the
  * page's `ogImageMeta` and this integration's `ogJobs` name it with the same function).
  * Drawing starts when the build starts, in worker threads beside Astro's own work, and the
- * images are copied into the output when the pages are done: the output's `og/` folder, kept
+ * images are linked (or copied) into the output when the pages are done: the output's `og/` folder, kept
  * between builds, is brought to exactly this build's images. Images are cached by content hash
  * in `node_modules/.cache/agent-atlas/og/`, so a rebuild whose cache is kept draws only the cards
  * whose text changed. `OG_IMAGES=0` turns them off (the pages then carry no `og:image`, and the
@@ -73,7 +73,7 @@ export default function ogImages(): AstroIntegration {
         // `scripts/bench.ts` reads the first sentence: keep its shape.
         logger.info(
           `${stats.images} preview images: ${stats.drawn} drawn${stats.drawn ? ` with ${stats.workers} threads` : ''}, ${stats.cached} from cache (${stats.ms} ms). ` +
-            `Output: ${stats.copied} copied, ${stats.kept} already there, ${stats.removed} of earlier builds removed.`,
+            `Output: ${stats.placed} placed from the cache, ${stats.kept} already there, ${stats.removed} of earlier builds removed.`,
         );
       },
       'astro:server:setup': ({ server, logger }) => {

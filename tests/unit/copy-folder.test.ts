@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFolder } from '../../src/lib/output/exact-folder.ts';
+import { copyFolder, linkOrCopy } from '../../src/lib/output/exact-folder.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -32,5 +32,32 @@ describe('copying a folder', () => {
     await Promise.all(Array.from({ length: 300 }, (_, i) => writeFile(path.join(from, `f${i}`), String(i))));
     expect(await copyFolder(from, path.join(root, 'copy'))).toBe(300);
     expect(await readFile(path.join(root, 'copy', 'f299'), 'utf8')).toBe('299');
+  });
+
+  it('links the files where it can: the same file under both names, no new one', async () => {
+    const from = path.join(root, 'cache');
+    await mkdir(from);
+    await writeFile(path.join(from, 'a.pf'), 'a');
+    await copyFolder(from, path.join(root, 'site'));
+    const [source, target] = await Promise.all([stat(path.join(from, 'a.pf')), stat(path.join(root, 'site', 'a.pf'))]);
+    expect(target.ino).toBe(source.ino);
+    expect(target.nlink).toBe(2);
+  });
+});
+
+describe('linking or copying a file', () => {
+  it('copies when the two places cannot share a file (another file system)', async () => {
+    await writeFile(path.join(root, 'source'), 'bytes');
+    const crossDevice = async () => {
+      throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
+    };
+    await linkOrCopy(path.join(root, 'source'), path.join(root, 'target'), crossDevice);
+    const [source, target] = await Promise.all([stat(path.join(root, 'source')), stat(path.join(root, 'target'))]);
+    expect(target.ino).not.toBe(source.ino);
+    expect(await readFile(path.join(root, 'target'), 'utf8')).toBe('bytes');
+  });
+
+  it('fails on other errors instead of hiding them behind a copy', async () => {
+    await expect(linkOrCopy(path.join(root, 'missing'), path.join(root, 'target'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

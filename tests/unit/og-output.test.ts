@@ -28,8 +28,8 @@ afterEach(async () => rm(root, { recursive: true, force: true }));
 const targets = (...keys: string[]) => new Map(keys.map((k) => [path.join(og, `${k}.png`), path.join(cache, `${k}.png`)]));
 
 describe("the output's images folder", () => {
-  it('gets the missing images copied from the cache', async () => {
-    expect(await placeImages(targets('aaa', 'bbb'), og)).toEqual({ copied: 2, kept: 0, removed: 0 });
+  it('gets the missing images placed from the cache', async () => {
+    expect(await placeImages(targets('aaa', 'bbb'), og)).toEqual({ placed: 2, kept: 0, removed: 0 });
     expect(await readFile(path.join(og, 'aaa.png'), 'utf8')).toBe('png of aaa');
     expect(await readFile(path.join(og, 'bbb.png'), 'utf8')).toBe('png of bbb');
   });
@@ -41,7 +41,7 @@ describe("the output's images folder", () => {
     await writeFile(kept, 'PNG OF AAA');
     await utimes(kept, longAgo, longAgo);
     const before = await stat(kept);
-    expect(await placeImages(targets('aaa', 'bbb'), og)).toEqual({ copied: 1, kept: 1, removed: 0 });
+    expect(await placeImages(targets('aaa', 'bbb'), og)).toEqual({ placed: 1, kept: 1, removed: 0 });
     const after = await stat(kept);
     expect(await readFile(kept, 'utf8')).toBe('PNG OF AAA');
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
@@ -49,7 +49,7 @@ describe("the output's images folder", () => {
 
   it('copies an image again when the file there has another size (an interrupted copy)', async () => {
     await writeFile(path.join(og, 'aaa.png'), 'png of');
-    expect(await placeImages(targets('aaa'), og)).toEqual({ copied: 1, kept: 0, removed: 0 });
+    expect(await placeImages(targets('aaa'), og)).toEqual({ placed: 1, kept: 0, removed: 0 });
     expect(await readFile(path.join(og, 'aaa.png'), 'utf8')).toBe('png of aaa');
   });
 
@@ -60,7 +60,7 @@ describe("the output's images folder", () => {
     await writeFile(path.join(out, 'index.html'), 'a page');
     await mkdir(path.join(out, 'ogre'), { recursive: true });
     await writeFile(path.join(out, 'ogre', 'index.html'), 'not in og/');
-    expect(await placeImages(targets('aaa', 'ccc'), og)).toEqual({ copied: 2, kept: 0, removed: 2 });
+    expect(await placeImages(targets('aaa', 'ccc'), og)).toEqual({ placed: 2, kept: 0, removed: 2 });
     expect((await readdir(og)).sort()).toEqual(['aaa.png', 'ccc.png']);
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);
     expect(existsSync(path.join(out, 'ogre', 'index.html'))).toBe(true);
@@ -70,16 +70,16 @@ describe("the output's images folder", () => {
     const nested = new Map([[path.join(og, 'x', 'aaa.png'), path.join(cache, 'aaa.png')]]);
     await placeImages(nested, og);
     await writeFile(path.join(og, 'x', 'old.png'), 'stale');
-    expect(await placeImages(nested, og)).toEqual({ copied: 0, kept: 1, removed: 1 });
+    expect(await placeImages(nested, og)).toEqual({ placed: 0, kept: 1, removed: 1 });
     expect(await readdir(path.join(og, 'x'))).toEqual(['aaa.png']);
   });
 
   it('is emptied when there are no images, and may not exist yet', async () => {
     await writeFile(path.join(og, 'aaa.png'), 'png of aaa');
-    expect(await placeImages(new Map(), og)).toEqual({ copied: 0, kept: 0, removed: 1 });
+    expect(await placeImages(new Map(), og)).toEqual({ placed: 0, kept: 0, removed: 1 });
     expect(await readdir(og)).toEqual([]);
     const fresh = path.join(root, 'fresh', 'og');
-    expect(await placeImages(new Map([[path.join(fresh, 'bbb.png'), path.join(cache, 'bbb.png')]]), fresh)).toEqual({ copied: 1, kept: 0, removed: 0 });
+    expect(await placeImages(new Map([[path.join(fresh, 'bbb.png'), path.join(cache, 'bbb.png')]]), fresh)).toEqual({ placed: 1, kept: 0, removed: 0 });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -99,11 +99,32 @@ export async function placeTexts(targets: ReadonlyMap<string, string>, folder: s
   return { written: placed, ...rest };
 }
 
+/** Errors of `link` that mean the two places cannot share a file: other file systems, or no hard links there. */
+const CANNOT_LINK = ['EXDEV', 'EPERM', 'EACCES', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS'];
+
 /**
- * Copies the folder `from` into `to` (made when missing), every entry whose name `keep` accepts,
- * all files at once. Node's `fs.cp` copies one file after another with a `stat` each: 1.1–2.2 s
- * for the search index's three cached bundles (3,375 files), against 0.2–0.4 s this way.
- * @returns how many files were copied
+ * Puts the file `source` at `target` (which must not exist yet) as a hard link, or as a copy
+ * where the two cannot share a file (another file system, or one without hard links). Only for
+ * a source that is never written again in place (the callers' are cache files named by their
+ * content): the two names are one file. A link writes no data and makes no new file, which on a
+ * file system that must search for free inodes (ext4 without a journal steps over every inode
+ * freed in the last minutes) is most of the cost of a copy. `linkFile` is for tests.
+ */
+export async function linkOrCopy(source: string, target: string, linkFile: typeof link = link): Promise<void> {
+  try {
+    await linkFile(source, target);
+  } catch (error) {
+    if (!hasCode(error, ...CANNOT_LINK)) throw error;
+    await copyFile(source, target);
+  }
+}
+
+/**
+ * Puts the files of the folder `from` into `to` (made when missing), every entry whose name
+ * `keep` accepts, all at once, as hard links or copies ({@link linkOrCopy}). Node's `fs.cp`
+ * copies one file after another with a `stat` each: 1.1–2.2 s for the search index's three
+ * cached bundles (3,375 files), against 0.2–0.4 s for copies made this way.
+ * @returns how many files were placed
  */
 export async function copyFolder(from: string, to: string, keep: (name: string) => boolean = () => true): Promise<number> {
   await mkdir(to, { recursive: true });
@@ -111,7 +132,7 @@ export async function copyFolder(from: string, to: string, keep: (name: string) 
   const counts = await Promise.all(
     entries.map(async (e) => {
       if (e.isDirectory()) return copyFolder(path.join(from, e.name), path.join(to, e.name), keep);
-      await copyFile(path.join(from, e.name), path.join(to, e.name));
+      await linkOrCopy(path.join(from, e.name), path.join(to, e.name));
       return 1;
     }),
   );
