@@ -106,9 +106,9 @@ const CANNOT_LINK = ['EXDEV', 'EPERM', 'EACCES', 'ENOTSUP', 'EOPNOTSUPP', 'EMLIN
  * Puts the file `source` at `target` (which must not exist yet) as a hard link, or as a copy
  * where the two cannot share a file (another file system, or one without hard links). Only for
  * a source that is never written again in place (the callers' are cache files named by their
- * content): the two names are one file. A link writes no data and makes no new file, which on a
- * file system that must search for free inodes (ext4 without a journal steps over every inode
- * freed in the last minutes) is most of the cost of a copy. `linkFile` is for tests.
+ * content): the two names are one file. A link writes no data and takes no new inode, which a
+ * file system may have to search for (ext4 without a journal steps over every inode freed in
+ * the last minutes). `linkFile` is for tests.
  */
 export async function linkOrCopy(source: string, target: string, linkFile: typeof link = link): Promise<void> {
   try {
