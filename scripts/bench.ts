@@ -69,7 +69,7 @@ function say(text: string) {
 /**
  * Moves `folders` out of the build's way, into `set-aside/` (deleted at the end of the run).
  * Not deleted here: on a file system that skips recently freed inodes when it makes a file (ext4
- * without a journal, as on this machine: for 30 s to 5 min after the delete), every file the
+ * without a journal, as on this machine: for 30 s to 5½ min after the delete), every file the
  * next build writes would first step over the ~29,000 just freed — measured at 1,000 agents,
  * 17–24 s of system time in the build against 13 s. A fresh checkout, the state this stands
  * for, has nothing just freed.
@@ -82,8 +82,32 @@ async function setAside(folders: readonly string[]) {
   );
 }
 
-/** The Agent Atlas cache's folders except those named in `keep`. */
-async function atlasCacheFolders(keep: string[] = []): Promise<string[]> {
+/** When the last run deleted its work folder (tens of thousands of files), kept across runs. */
+const lastCleanupFile = path.join(root, 'bench', 'tmp', '.last-cleanup');
+/**
+ * Inodes freed less than this long ago slow the making of files (see {@link setAside}); each
+ * build starts after `sync`, which ends the longer window of not yet written-back ones.
+ */
+const FREED_INODES_MS = 35_000;
+
+/** Deletes `folder`, noting when, so that a run started right after waits (see {@link settleAfterCleanup}). */
+async function cleanUp(folder: string) {
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(path.dirname(lastCleanupFile), { recursive: true });
+  await writeFile(lastCleanupFile, String(Date.now()));
+}
+
+/** Waits until the files a previous run deleted no longer slow this run's first build. */
+async function settleAfterCleanup() {
+  const last = Number(await readFile(lastCleanupFile, 'utf8').catch(() => '0'));
+  const wait = last + FREED_INODES_MS - Date.now();
+  if (wait <= 0) return;
+  say(`Waiting ${Math.ceil(wait / 1000)} s: the previous run deleted its files just now, which would slow this run's first build.`);
+  await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/** The Agent Atlas cache's entries except those named in `keep`. */
+async function atlasCacheEntries(keep: string[] = []): Promise<string[]> {
   if (!existsSync(dirs.atlasCache)) return [];
   return (await readdir(dirs.atlasCache)).filter((entry) => !keep.includes(entry)).map((entry) => path.join(dirs.atlasCache, entry));
 }
@@ -131,13 +155,14 @@ async function main() {
 
   const wanted = new Set(values.builds.split(','));
   const skipped = { figures: { totalSeconds: 0, peakMB: 0, skipped: true } as BuildFigures };
+  await settleAfterCleanup();
   const cold = await build('cold');
   const sizes = await measureSizes(dirs.out, basePath);
 
   let cachedImages = skipped;
   if (wanted.has('coldCachedImages')) {
     // A fresh checkout with a kept image cache: no output folder, no Astro or Agent Atlas cache.
-    await setAside([dirs.out, dirs.astroCache, ...(await atlasCacheFolders(['og']))]);
+    await setAside([dirs.out, dirs.astroCache, ...(await atlasCacheEntries(['og']))]);
     cachedImages = await build('coldCachedImages');
   }
 
@@ -190,10 +215,8 @@ async function main() {
   await mkdir(path.dirname(resultsFile), { recursive: true });
   await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   say(`\n${formatTable(results)}\n\nWrote ${path.relative(root, resultsFile)}.`);
-  if (values.keep) {
-    await rm(dirs.setAside, { recursive: true, force: true });
-    say(`Kept ${path.relative(root, work)} (logs in logs/).`);
-  } else await rm(work, { recursive: true, force: true });
+  await cleanUp(values.keep ? dirs.setAside : work);
+  if (values.keep) say(`Kept ${path.relative(root, work)} (logs in logs/).`);
 }
 
 await main();

@@ -68,8 +68,8 @@ export default function ogImages(): AstroIntegration {
         }
         const { drawn, error } = await drawing;
         if (error || !drawn) throw error;
-        const { copyImages } = await import('../lib/og/pool.ts');
-        const stats = await copyImages(drawn, { cacheDir: await ogCacheDir(), outDir });
+        const { placeDrawnImages } = await import('../lib/og/pool.ts');
+        const stats = await placeDrawnImages(drawn, { cacheDir: await ogCacheDir(), outDir });
         // `scripts/bench.ts` reads the first sentence: keep its shape.
         logger.info(
           `${stats.images} preview images: ${stats.drawn} drawn${stats.drawn ? ` with ${stats.workers} threads` : ''}, ${stats.cached} from cache (${stats.ms} ms). ` +

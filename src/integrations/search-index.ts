@@ -8,7 +8,7 @@ import { requestSearchIndex, takePendingSearchIndex } from '../lib/search/index-
  * The search index integration. For `astro build` it asks the agents content loader to start
  * the index as soon as the catalog exists (`lib/search/site-index.ts`: Pagefind indexes the
  * pages that changed in its own process while the pages render; the others come from
- * the cache), and when the build is done it copies the parts to `<outDir>/pagefind/`.
+ * the cache), and when the build is done it places the parts in `<outDir>/pagefind/`.
  */
 export default function searchIndex(): AstroIntegration {
   return {

@@ -58,6 +58,11 @@ describe('linking or copying a file', () => {
   });
 
   it('fails on other errors instead of hiding them behind a copy', async () => {
-    await expect(linkOrCopy(path.join(root, 'missing'), path.join(root, 'target'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await writeFile(path.join(root, 'source'), 'bytes');
+    const ioError = async () => {
+      throw Object.assign(new Error('EIO: i/o error, link'), { code: 'EIO' });
+    };
+    await expect(linkOrCopy(path.join(root, 'source'), path.join(root, 'target'), ioError)).rejects.toMatchObject({ code: 'EIO' });
+    expect(existsSync(path.join(root, 'target'))).toBe(false);
   });
 });

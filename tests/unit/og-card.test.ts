@@ -166,16 +166,16 @@ describe('drawing', () => {
     const jobs = ogJobs([agent, untranslated], useTranslations);
     const options = { cacheDir: path.join(root, 'cache'), outDir: path.join(root, 'out'), workers: 2 };
     const first = await makeOgImages(jobs, options);
-    expect(first).toMatchObject({ images: 4, drawn: 4, cached: 0, workers: 2, copied: 4, kept: 0, removed: 0 });
+    expect(first).toMatchObject({ images: 4, drawn: 4, cached: 0, workers: 2, placed: 4, kept: 0, removed: 0 });
     const shared = ogImagePath(ogCard(untranslated, 'zh-Hant', useTranslations('zh-Hant'))).slice(1);
     const png = await readFile(path.join(root, 'out', shared));
     expect(pngSize(png)).toEqual([1200, 630]);
     const again = await makeOgImages(jobs, { ...options, outDir: path.join(root, 'out2') });
-    expect(again).toMatchObject({ images: 4, drawn: 0, cached: 4, workers: 0, copied: 4 });
+    expect(again).toMatchObject({ images: 4, drawn: 0, cached: 4, workers: 0, placed: 4 });
     expect((await stat(path.join(root, 'out2', jobs[0].out))).size).toBeGreaterThan(1000);
     // The output kept: a card gone (an agent removed) loses its file, the others stay as they are.
     const kept = await makeOgImages(jobs.slice(1), options);
-    expect(kept).toMatchObject({ images: 3, drawn: 0, copied: 0, kept: 3, removed: 1 });
+    expect(kept).toMatchObject({ images: 3, drawn: 0, placed: 0, kept: 3, removed: 1 });
     expect(existsSync(path.join(root, 'out', jobs[0].out))).toBe(false);
   }, 120_000);
 });

@@ -32,6 +32,9 @@ describe("the output's images folder", () => {
     expect(await placeImages(targets('aaa', 'bbb'), og)).toEqual({ placed: 2, kept: 0, removed: 0 });
     expect(await readFile(path.join(og, 'aaa.png'), 'utf8')).toBe('png of aaa');
     expect(await readFile(path.join(og, 'bbb.png'), 'utf8')).toBe('png of bbb');
+    // As links to the cached files (one file under two names), not copies.
+    const [cached, placed] = await Promise.all([stat(path.join(cache, 'aaa.png')), stat(path.join(og, 'aaa.png'))]);
+    expect(placed.ino).toBe(cached.ino);
   });
 
   it('keeps an image already there with the cached size, without writing it again', async () => {
@@ -47,7 +50,7 @@ describe("the output's images folder", () => {
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
   });
 
-  it('copies an image again when the file there has another size (an interrupted copy)', async () => {
+  it('places an image again when the file there has another size (an interrupted copy)', async () => {
     await writeFile(path.join(og, 'aaa.png'), 'png of');
     expect(await placeImages(targets('aaa'), og)).toEqual({ placed: 1, kept: 0, removed: 0 });
     expect(await readFile(path.join(og, 'aaa.png'), 'utf8')).toBe('png of aaa');

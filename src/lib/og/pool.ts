@@ -91,7 +91,7 @@ async function drawAll(cards: Map<string, OgCard>, cacheDir: string, threads: nu
 export interface DrawnJobs {
   keyed: Array<{ job: OgJob; key: string }>;
   stats: Omit<OgRunStats, 'ms' | keyof PlaceStats>;
-  /** Time spent finding and drawing, without any wait before the copy. */
+  /** Time spent finding and drawing, without any wait before the images are placed. */
   ms: number;
 }
 
@@ -119,13 +119,14 @@ export async function drawMissing(jobs: readonly OgJob[], options: Omit<OgRunOpt
 }
 
 /**
- * Brings the output's images folder to exactly the drawn images: copies those it lacks from the
- * cache, and removes the files of cards no page shows any more (the folder is kept between builds).
+ * Brings the output's images folder to exactly the drawn images: links (or copies) those it lacks
+ * from the cache, and removes the files of cards no page shows any more (the folder is kept
+ * between builds).
  */
-export async function copyImages(drawn: DrawnJobs, options: OgRunOptions): Promise<OgRunStats> {
+export async function placeDrawnImages(drawn: DrawnJobs, options: OgRunOptions): Promise<OgRunStats> {
   const started = performance.now();
-  // One copy per file: pages that share a card share its file, and two copies into one target at
-  // once could interleave.
+  // One target per file: pages that share a card share its file, and two links into one target
+  // at once would collide.
   const targets = new Map(drawn.keyed.map(({ job, key }) => [path.join(options.outDir, job.out), path.join(options.cacheDir, `${key}.png`)]));
   const placed = await placeImages(targets, path.join(options.outDir, OG_FOLDER));
   return { ...drawn.stats, ...placed, ms: Math.round(drawn.ms + performance.now() - started) };
@@ -136,5 +137,5 @@ export async function copyImages(drawn: DrawnJobs, options: OgRunOptions): Promi
  * now and cached; and no other file in `outDir/og/`.
  */
 export async function makeOgImages(jobs: readonly OgJob[], options: OgRunOptions): Promise<OgRunStats> {
-  return copyImages(await drawMissing(jobs, options), options);
+  return placeDrawnImages(await drawMissing(jobs, options), options);
 }

@@ -19,7 +19,8 @@ import { bundleKey, cachedManifests, pagefindVersion, pruneParts, stPhrases } fr
  * named by the hash of what it indexes (`index-cache.ts`): a build re-indexes only the pages of
  * agents that changed (as overlays of cached parts, `index-overlay.ts`; a part that drifted far
  * from its cached base is indexed whole) and does not start Pagefind at all when none did. At
- * the end of the build the bundles are copied into the site. Each holds every language of its
+ * the end of the build the bundles are placed in the site (as hard links to the cached files
+ * where the file system allows, `linkOrCopy`). Each holds every language of its
  * agents: Pagefind splits it by each page's language.
  */
 
@@ -30,7 +31,7 @@ export interface PendingSearchIndex {
   /** Number of parts the index is split into. */
   readonly parts: number;
   /**
-   * Waits for the parts, copies them to `<outDir>/pagefind/` with Agent Atlas's own files (the
+   * Waits for the parts, places them in `<outDir>/pagefind/` with Agent Atlas's own files (the
    * section maps of all parts, the list of parts and the pruned OpenCC table) and says how many
    * pages were indexed (the others came from the cache), how many parts are served with an
    * overlay, and how long that took from the start (in the background, beside the pages).
@@ -75,6 +76,8 @@ async function addAll(index: pagefind.PagefindIndex, pages: readonly SearchPage[
 
 /** Writes a part's Pagefind files and the section map of each language it holds. */
 async function writePart(index: pagefind.PagefindIndex, pages: readonly SearchPage[], bundle: string): Promise<void> {
+  // Into a fresh folder, never over the files of an earlier one: the site's bundles are hard
+  // links to these files, and writing into them would change a served bundle in place.
   await rm(bundle, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
@@ -113,7 +116,8 @@ async function bundleMaps(bundle: string): Promise<Map<string, Record<string, Pa
  * Brings `target` (the site's `pagefind/` folder, kept between builds) to the bundles of this
  * build: each part's (its base's, when it has an overlay) and each overlay's. A bundle's folder
  * that is already there is left alone (its name is its content's hash; a folder appears whole,
- * by renaming a finished copy), the others are copied from the cache, anything else is removed.
+ * by renaming a finished one), the others are linked (or copied) from the cache, anything else
+ * is removed.
  * Then the merged section maps, the parts list (with the base pages an overlay hides), the
  * OpenCC table and Pagefind's script are written at the top. Each folder is a whole Pagefind
  * bundle: the first one is the browser's index, and Pagefind loads its worker and WebAssembly
