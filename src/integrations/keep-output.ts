@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { staleFiles } from '../lib/output/stale-files.ts';
+import { ALWAYS_KEPT, staleFiles } from '../lib/output/stale-files.ts';
 
 /**
  * Keeps the output folder between builds instead of emptying it, and removes what the last
@@ -87,8 +87,8 @@ export default function keepOutput({ managed }: { managed: readonly string[] }):
             for (const url of urls) routes.add(path.relative(out, fileURLToPath(url)).split(path.sep).join('/'));
           }
           const publicFiles = new Set(await filesUnder(publicDir));
-          // A deployment's git checkout stays, like the managed folders: neither is walked.
-          const files = await filesUnder(out, [...managed, '.git']);
+          // Neither the managed folders nor a deployment's git checkout is walked: both stay.
+          const files = await filesUnder(out, [...managed, ...ALWAYS_KEPT]);
           const timeOf = async (file: string) => (await stat(path.join(out, file))).mtimeMs;
           const stale = await staleFiles(files, { routes, publicFiles, managed, since }, timeOf);
           await Promise.all(stale.map((f) => rm(path.join(out, f), { force: true })));

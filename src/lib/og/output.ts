@@ -9,16 +9,13 @@ import { type FolderStats, linkOrCopy, placeFiles } from '../output/exact-folder
  * is removed.
  */
 
-/** What {@link placeImages} did: images placed from the cache, already there, and other files removed. */
-export type PlaceStats = FolderStats;
-
 /**
  * Makes `folder` hold exactly the images of `targets` (absolute target path → absolute cached
  * file; every target inside `folder`): removes the other files, then links (or copies) each
  * image whose target is missing or of another size than its cached file.
  * @example await placeImages(new Map([['/site/dist/og/3f9a.png', '/cache/og/3f9a.png']]), '/site/dist/og')
  */
-export async function placeImages(targets: ReadonlyMap<string, string>, folder: string): Promise<PlaceStats> {
+export async function placeImages(targets: ReadonlyMap<string, string>, folder: string): Promise<FolderStats> {
   return placeFiles(targets, folder, {
     current: async (target, source) => {
       const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);

@@ -1,7 +1,8 @@
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { OG_FOLDER, type OgCard, ogCardKey } from './card.ts';
-import { placeImages, type PlaceStats } from './output.ts';
+import { placeImages } from './output.ts';
+import type { FolderStats } from '../output/exact-folder.ts';
 import { poolThreads, runInWorkers, YOUNG_HEAP_MB } from '../worker-pool.ts';
 import { fontChunks, fontRequests } from './fonts.ts';
 // Not render.ts: that would load resvg in this thread, before `keepAllocatorMemory` can act.
@@ -34,8 +35,8 @@ export interface OgJob {
   out: string;
 }
 
-/** What a run did: drawing, then the output folder (see {@link PlaceStats}). */
-export interface OgRunStats extends PlaceStats {
+/** What a run did: drawing, then the output folder (images placed from the cache, already there, others removed). */
+export interface OgRunStats extends FolderStats {
   images: number;
   /** Distinct cards drawn now. */
   drawn: number;
@@ -90,7 +91,7 @@ async function drawAll(cards: Map<string, OgCard>, cacheDir: string, threads: nu
 /** Jobs with their cache keys, and what drawing them took. */
 export interface DrawnJobs {
   keyed: Array<{ job: OgJob; key: string }>;
-  stats: Omit<OgRunStats, 'ms' | keyof PlaceStats>;
+  stats: Omit<OgRunStats, 'ms' | keyof FolderStats>;
   /** Time spent finding and drawing, without any wait before the images are placed. */
   ms: number;
 }

@@ -126,12 +126,12 @@ export async function linkOrCopy(source: string, target: string, linkFile: typeo
  * cached bundles (3,375 files), against 0.2–0.4 s for copies made this way.
  * @returns how many files were placed
  */
-export async function copyFolder(from: string, to: string, keep: (name: string) => boolean = () => true): Promise<number> {
+export async function placeFolder(from: string, to: string, keep: (name: string) => boolean = () => true): Promise<number> {
   await mkdir(to, { recursive: true });
   const entries = (await readdir(from, { withFileTypes: true })).filter((e) => keep(e.name));
   const counts = await Promise.all(
     entries.map(async (e) => {
-      if (e.isDirectory()) return copyFolder(path.join(from, e.name), path.join(to, e.name), keep);
+      if (e.isDirectory()) return placeFolder(path.join(from, e.name), path.join(to, e.name), keep);
       await linkOrCopy(path.join(from, e.name), path.join(to, e.name));
       return 1;
     }),

@@ -24,6 +24,9 @@ export interface BuildOutputs {
  */
 export const CLOCK_SLACK_MS = 2000;
 
+/** Folders of the output that always stay, like Astro's own emptying of it: a deployment's git checkout. */
+export const ALWAYS_KEPT = ['.git'];
+
 /**
  * The files of the output folder (`paths`) this build did not make: not one of its routes, not
  * from the public folder, not in a managed folder and not written since it started. Only the
@@ -31,15 +34,9 @@ export const CLOCK_SLACK_MS = 2000;
  * the others are most of a site's files.
  */
 export async function staleFiles(paths: readonly string[], outputs: BuildOutputs, timeOf: (path: string) => Promise<number>): Promise<string[]> {
-  const inManaged = (p: string) => outputs.managed.some((m) => p === m || p.startsWith(`${m}/`));
-  const unclaimed = paths.filter(
-    (p) =>
-      !outputs.routes.has(p) &&
-      !outputs.publicFiles.has(p) &&
-      !inManaged(p) &&
-      // Like Astro's own emptying of the folder, a deployment's git checkout stays.
-      !p.startsWith('.git/'),
-  );
+  const kept = [...outputs.managed, ...ALWAYS_KEPT];
+  const inKept = (p: string) => kept.some((m) => p === m || p.startsWith(`${m}/`));
+  const unclaimed = paths.filter((p) => !outputs.routes.has(p) && !outputs.publicFiles.has(p) && !inKept(p));
   const times = await Promise.all(unclaimed.map(timeOf));
   return unclaimed.filter((_, i) => times[i] < outputs.since - CLOCK_SLACK_MS);
 }

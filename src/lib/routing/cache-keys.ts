@@ -22,9 +22,9 @@ export function keyedByProps<P extends { props: object }>(paths: readonly P[]): 
 
 /**
  * The key of an agent's page: the agent, the edges into it (with their languages) and its
- * neighbours (their names and links show on it), its body (by the published catalog's key of it, see `agentBodyKey`), and
- * whether it carries a preview image. `holder` is where the catalog was published (tests pass
- * their own).
+ * neighbours (their names and links show on it), its body (by the published catalog's key of
+ * it, see `agentBodyKey`), and whether it carries a preview image. `holder` is where the catalog
+ * was published (tests pass their own).
  */
 export function agentPageKey({ agent, incoming, incomingLangs, neighbours }: AgentInContext<AgentEntry>, holder: object = globalThis): string {
   return pageCacheKey(agent, incoming, incomingLangs, neighbours, agentBodyKey(agent.slug, holder), ogImagesEnabled());

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchPage } from './records.ts';
 import { sectionMaps } from './index-files.ts';
-import { copyFolder } from '../output/exact-folder.ts';
+import { placeFolder } from '../output/exact-folder.ts';
 import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, isSectionMapFile, sectionMapFileName, type PartsList } from './bundle-files.ts';
 import { PAGES_PER_PART, mergeSectionMaps, partCount, partOf, splitIntoParts } from './index-parts.ts';
 import { type OverlayPlan, type PartManifest, agentHashes, applyOverlay, planOverlay } from './index-overlay.ts';
@@ -20,8 +20,8 @@ import { bundleKey, cachedManifests, pagefindVersion, pruneParts, stPhrases } fr
  * agents that changed (as overlays of cached parts, `index-overlay.ts`; a part that drifted far
  * from its cached base is indexed whole) and does not start Pagefind at all when none did. At
  * the end of the build the bundles are placed in the site (as hard links to the cached files
- * where the file system allows, `linkOrCopy`). Each holds every language of its
- * agents: Pagefind splits it by each page's language.
+ * where the file system allows, `linkOrCopy`). Each holds every language of its agents:
+ * Pagefind splits it by each page's language.
  */
 
 /** A search index being built in the background. */
@@ -133,7 +133,7 @@ async function writeSite(parts: readonly Part[], cacheDir: string, target: strin
     keys.map(async (key, i) => {
       if (present.includes(folders[i])) return;
       const copying = path.join(target, `${folders[i]}.copying`);
-      await copyFolder(path.join(cacheDir, key), copying, (name) => !isSectionMapFile(name) && !UNUSED_FILE.test(name));
+      await placeFolder(path.join(cacheDir, key), copying, (name) => !isSectionMapFile(name) && !UNUSED_FILE.test(name));
       await rename(copying, path.join(target, folders[i]));
     }),
   );
