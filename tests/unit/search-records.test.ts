@@ -4,7 +4,7 @@ import { buildCatalog } from '../../src/lib/catalog/build-catalog.ts';
 import type { Agent } from '../../src/lib/schema.ts';
 import { LOCALES, type Locale } from '../../src/lib/locales.ts';
 import { searchPages, searchRecord, type SearchRecord } from '../../src/lib/search/records.ts';
-import { recordToHtml } from '../../src/lib/search/record-html.ts';
+import { agentSearchHtml, recordToHtml } from '../../src/lib/search/record-html.ts';
 import { decodeEntities, htmlToBlocks } from '../../src/lib/search/html-blocks.ts';
 import { filterOptions } from '../../src/lib/search/filter-options.ts';
 
@@ -88,6 +88,23 @@ describe('search records from agent data', () => {
     }
     // An agent the catalog made no HTML for is an error, never a page missing from search.
     expect(() => searchPages([{ slug: 'nobody' }], searchHtml, '/')).toThrow(/nobody/);
+  });
+
+  it('shares one record between locales that show the same content, and only between those', () => {
+    const a = agent('backend-developer');
+    const zhHant = a.localized['zh-Hant'];
+    const withZhHans = (zhHans: typeof zhHant) => ({ ...a, localized: { ...a.localized, 'zh-Hans': zhHans } });
+    // The same fields (as an untranslated locale has): the same record, in its own language.
+    const shared = withZhHans({ ...zhHant, status: 'missing' });
+    const html = agentSearchHtml(shared);
+    expect(html['zh-Hans']).toBe(recordToHtml(searchRecord(shared, 'zh-Hans')));
+    expect(html['zh-Hans']).toBe(html['zh-Hant'].replace('lang="zh-hant"', 'lang="zh-hans"'));
+    // One field differs: a record of its own.
+    for (const changed of [{ title: 'Another title' }, { html: '<p>Another body</p>' }, { examples: [] }]) {
+      const other = withZhHans({ ...zhHant, ...changed });
+      expect(agentSearchHtml(other)['zh-Hans']).toBe(recordToHtml(searchRecord(other, 'zh-Hans')));
+    }
+    expect(agentSearchHtml(withZhHans({ ...zhHant, title: 'Another title' }))['zh-Hans']).toContain('Another title');
   });
 
   it('offers filter values from the catalog, most used first', () => {

@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from '../locales.ts';
-import { searchRecord, type SearchableAgent, type SearchRecord } from './records.ts';
+import type { LocalizedContent } from '../schema.ts';
+import { searchLanguage, searchRecord, type SearchableAgent, type SearchRecord } from './records.ts';
 import { BLOCK_WEIGHTS, encodeAnchorTitle } from './kinds.ts';
 import { hanSeparator, separateHan } from './han.ts';
 
@@ -20,6 +21,16 @@ export function escapeHtml(text: string): string {
  * @example recordToHtml(record).startsWith('<!doctype html><html lang="zh-hant">') // true
  */
 export function recordToHtml(record: SearchRecord): string {
+  return htmlDocument(record.language, recordInner(record));
+}
+
+/** The document around {@link recordInner}: only this part names the record's language. */
+function htmlDocument(language: string, inner: string): string {
+  return `<!doctype html><html lang="${escapeHtml(language)}">${inner}</html>`;
+}
+
+/** Everything inside `<html>`: it depends on the record's language only through the separator. */
+function recordInner(record: SearchRecord): string {
   const sep = hanSeparator(record.language);
   const hidden = (attr: string, value: string) => `<span data-pagefind-ignore ${attr}>${escapeHtml(value)}</span>`;
   const head = [hidden('data-pagefind-meta="title"', record.title)];
@@ -32,10 +43,44 @@ export function recordToHtml(record: SearchRecord): string {
       : '';
     return `<p data-pagefind-weight="${BLOCK_WEIGHTS[b.kind]}">${anchor}${escapeHtml(separateHan(b.text, sep))}</p>`;
   });
-  return `<!doctype html><html lang="${escapeHtml(record.language)}"><head><title>${escapeHtml(record.title)}</title></head><body>${head.join('')}${body.join('\n')}</body></html>`;
+  return `<head><title>${escapeHtml(record.title)}</title></head><body>${head.join('')}${body.join('\n')}</body>`;
 }
 
-/** The HTML Pagefind indexes for an agent's page in each locale (made once per agent file). */
+/**
+ * Whether two locales of an agent show the same content. A locale without a translation shows
+ * its source's content: the localize stage copies the source's fields into it, so they are the
+ * same strings and arrays, and comparing them is exact and cheap.
+ */
+function sameContent(a: LocalizedContent, b: LocalizedContent): boolean {
+  return (
+    a.html === b.html &&
+    a.title === b.title &&
+    a.summary === b.summary &&
+    a.examples === b.examples &&
+    a.responsibilities === b.responsibilities &&
+    a.checklists === b.checklists
+  );
+}
+
+/**
+ * The HTML Pagefind indexes for an agent's page in each locale (made once per agent file).
+ * Locales that show the same content with the same Han separator (an untranslated English
+ * agent's two Chinese pages) share one record and differ only in their language: it is made
+ * once, not once per locale.
+ */
 export function agentSearchHtml(agent: SearchableAgent): Record<Locale, string> {
-  return Object.fromEntries(LOCALES.map((locale) => [locale, recordToHtml(searchRecord(agent, locale))])) as Record<Locale, string>;
+  const made: Array<{ content: LocalizedContent; sep: string; inner: string }> = [];
+  const out = {} as Record<Locale, string>;
+  for (const locale of LOCALES) {
+    const content = agent.localized[locale];
+    const language = searchLanguage(locale);
+    const sep = hanSeparator(language);
+    let inner = made.find((m) => m.sep === sep && sameContent(m.content, content))?.inner;
+    if (inner === undefined) {
+      inner = recordInner(searchRecord(agent, locale));
+      made.push({ content, sep, inner });
+    }
+    out[locale] = htmlDocument(language, inner);
+  }
+  return out;
 }
