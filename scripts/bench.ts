@@ -188,7 +188,9 @@ async function main() {
         pagePath: `en/agents/${enPage}/`,
       });
     } catch (error) {
-      search = { indexKB: null, coldMs: null, warmMs: null, note: `failed: ${(error as Error).message.split('\n')[0]}` };
+      const message = (error as Error).message.split('\n')[0];
+      const hint = /launch/i.test(message) ? '; is Chromium installed? `node scripts/ensure-chromium.ts` installs it' : '';
+      search = { indexKB: null, coldMs: null, warmMs: null, note: `failed: ${message}${hint}` };
     }
   }
 

@@ -82,7 +82,11 @@ export async function measureSearch(options: SearchBenchOptions): Promise<Search
   if (!queries.length) throw new Error('measureSearch needs at least one query.');
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const server = await serveStatic(path.resolve(siteDir), port, base);
-  const browser = await chromium.launch(CHROMIUM);
+  // A browser that cannot start must not leave the server listening: the run would never end.
+  const browser = await chromium.launch(CHROMIUM).catch((error: unknown) => {
+    server.close();
+    throw error;
+  });
   try {
     const page = await browser.newPage();
     let indexBytes = 0;

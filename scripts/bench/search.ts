@@ -42,10 +42,16 @@ async function ownMeasure(options: SearchOptions): Promise<SearchFigures> {
   const by = 'scripts/bench/search.ts' as const;
   const { chromium } = await import('@playwright/test');
   const server = await serveStatic(options.siteDir, options.port, options.basePath);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await chromium
+    .launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    })
+    .catch((error: unknown) => {
+      // Else the listening server keeps the benchmark from ever ending.
+      server.close();
+      throw error;
+    });
   try {
     const page = await browser.newPage();
     const url = `http://127.0.0.1:${options.port}${options.basePath}${options.pagePath}`;
