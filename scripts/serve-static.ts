@@ -63,5 +63,11 @@ export function serveStatic(root: string, port: number, basePath = '/'): Promise
     const body = await readFile(file);
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+  // A port already taken rejects (a clear error for the caller) instead of crashing the process.
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is in use: stop what listens there, or pass another port.`) : error),
+    );
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
 }
