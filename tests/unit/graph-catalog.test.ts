@@ -46,9 +46,28 @@ describe('catalog graph helpers', () => {
     expect(g.edges.some((e) => e.from === 'planner' && e.to === 'coder')).toBe(false);
   });
 
+  it('collectionGraph: past the limit, each other collection is one box with its edges counted', () => {
+    const sectionOf = (c: string) => `#section-${c}`;
+    const g = collectionGraph('quality', agents, edges, href, { foreignAgentLimit: 1, collectionHref: sectionOf });
+    const byId = Object.fromEntries(g.nodes.map((n) => [n.id, n]));
+    expect(Object.keys(byId).sort()).toEqual(['collection:core', 'external:ghost', 'reviewer', 'tester']);
+    // Labelled as in the overview (the collection's size), linked to its section, drawn as elsewhere.
+    expect(byId['collection:core']).toEqual({ id: 'collection:core', label: 'core (2)', keepLabelEnd: true, group: 'core', href: '#section-core' });
+    expect(g.edges).toEqual([
+      { from: 'collection:core', to: 'reviewer', kind: 'reviewed-by', count: 2 },
+      { from: 'collection:core', to: 'tester', kind: 'reviewed-by' },
+      { from: 'tester', to: 'external:ghost', kind: 'hands-to' },
+      { from: 'tester', to: 'external:ghost', kind: 'notifies' },
+    ]);
+    // At the limit, the agents are drawn one by one.
+    expect(collectionGraph('quality', agents, edges, href, { foreignAgentLimit: 2 })).toEqual(collectionGraph('quality', agents, edges, href));
+  });
+
   it('collectionGraphs: the same graphs as collectionGraph, for every collection at once', () => {
     const names = ['core', 'quality', 'writing', 'empty'];
     expect(collectionGraphs(names, agents, edges, href)).toEqual(names.map((c) => collectionGraph(c, agents, edges, href)));
+    const options = { foreignAgentLimit: 0, collectionHref: (c: string) => `#${c}` };
+    expect(collectionGraphs(names, agents, edges, href, options)).toEqual(names.map((c) => collectionGraph(c, agents, edges, href, options)));
   });
 
   it('sorts nodes by label as English collation does, then by id', () => {

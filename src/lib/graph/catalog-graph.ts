@@ -31,6 +31,46 @@ function bySlug<A extends GraphAgent>(agents: readonly A[]): Map<string, A> {
 }
 
 /**
+ * Agents of other collections a collection graph draws one by one. Above this, each other
+ * collection is one box: a graph of 20 agents with 200 neighbours from elsewhere (seen in the
+ * benchmark's catalog: 12,800 px tall) shows nothing of its own collection, and costs dagre more
+ * than its whole collection (ordering grows faster than the boxes).
+ */
+export const FOREIGN_AGENT_LIMIT = 12;
+
+/** Options of {@link collectionGraph} and {@link collectionGraphs}. */
+export interface CollectionGraphOptions {
+  /** Link of another collection's box (e.g. its section of the graph page); none without it. */
+  collectionHref?: (collection: string) => string;
+  /** See {@link FOREIGN_AGENT_LIMIT} (tests set a smaller one). */
+  foreignAgentLimit?: number;
+}
+
+/** Node id of a collection drawn as one box in another collection's graph. */
+export function collectionNodeId(collection: string): string {
+  return `collection:${collection}`;
+}
+
+/** Label of a collection's box: its name and its number of agents, as in the overview. */
+function collectionLabel(collection: string, size: number): string {
+  return `${collection} (${size})`;
+}
+
+function collectionSizes(agents: readonly GraphAgent[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const a of agents) sizes.set(a.collection, (sizes.get(a.collection) ?? 0) + 1);
+  return sizes;
+}
+
+/** Adds `edge` to `into`, or counts it on the edge with the same ends and kind already there. */
+function countEdge(into: Map<string, GraphEdgeInput>, edge: GraphEdgeInput): void {
+  const key = `${edge.from}\u0000${edge.to}\u0000${edge.kind}`;
+  const agg = into.get(key);
+  if (agg) agg.count = (agg.count ?? 1) + (edge.count ?? 1);
+  else into.set(key, { ...edge, count: edge.count ?? 1 });
+}
+
+/**
  * One node per collection (label `name (agent count)`, id = collection name) and one edge
  * per (source collection, target collection, kind), with `count` = how many distinct agent
  * pairs it stands for. Edges inside a collection and to external names are left out: the
@@ -41,12 +81,12 @@ export function collectionOverview(
   edges: readonly Edge[],
   hrefForCollection?: (collection: string) => string,
 ): GraphInput {
-  const sizes = new Map<string, number>();
-  for (const a of agents) sizes.set(a.collection, (sizes.get(a.collection) ?? 0) + 1);
+  const sizes = collectionSizes(agents);
 
   const nodes: GraphNodeInput[] = [...sizes].map(([collection, n]) => ({
     id: collection,
-    label: `${collection} (${n})`,
+    label: collectionLabel(collection, n),
+    keepLabelEnd: true,
     group: collection,
     ...(hrefForCollection ? { href: hrefForCollection(collection) } : {}),
   }));
@@ -58,19 +98,18 @@ export function collectionOverview(
     const from = agentBySlug.get(e.from)?.collection;
     const to = agentBySlug.get(e.to)?.collection;
     if (from === undefined || to === undefined || from === to) continue;
-    const key = `${from}\u0000${to}\u0000${e.kind}`;
-    const agg = counts.get(key);
-    if (agg) agg.count = (agg.count ?? 1) + 1;
-    else counts.set(key, { from, to, kind: e.kind, count: 1 });
+    countEdge(counts, { from, to, kind: e.kind });
   }
   return { nodes: nodes.sort(compareNodes), edges: [...counts.values()].sort(compareEdges) };
 }
 
 /**
  * The agents of one collection with every edge that starts or ends in it, plus the nodes on
- * the far side: agents of other collections (linked, `group`/`sublabel` = their collection)
- * and external names (`external: true`, no link). Render it with
- * `renderGraphSvg(layout, labels, { primaryGroup: collection })` so neighbours from other
+ * the far side: agents of other collections (linked, `group`/`sublabel` = their collection) and
+ * external names (`external: true`, no link). When more than {@link FOREIGN_AGENT_LIMIT} agents of
+ * other collections are touched, each of those collections is one box instead (labelled like the
+ * overview's, linked by `collectionHref`), with its edges counted per member, direction and kind.
+ * Render it with `renderGraphSvg(layout, labels, { primaryGroup: collection })` so the other
  * collections are drawn muted. For every collection at once, {@link collectionGraphs} is cheaper.
  */
 export function collectionGraph(
@@ -78,10 +117,11 @@ export function collectionGraph(
   agents: readonly GraphAgent[],
   edges: readonly Edge[],
   hrefFor: (slug: string) => string,
+  options: CollectionGraphOptions = {},
 ): GraphInput {
   const agentBySlug = bySlug(agents);
   const members = agents.filter((a) => a.collection === collection);
-  return buildCollectionGraph(collection, members, agentBySlug, uniqueEdges(edges), hrefFor);
+  return buildCollectionGraph(collection, members, { agentBySlug, sizes: collectionSizes(agents), hrefFor, ...options }, uniqueEdges(edges));
 }
 
 /**
@@ -94,6 +134,7 @@ export function collectionGraphs(
   agents: readonly GraphAgent[],
   edges: readonly Edge[],
   hrefFor: (slug: string) => string,
+  options: CollectionGraphOptions = {},
 ): GraphInput[] {
   const agentBySlug = bySlug(agents);
   const members = new Map<string, GraphAgent[]>(collections.map((c) => [c, []]));
@@ -105,17 +146,30 @@ export function collectionGraphs(
     if (from !== undefined) touching.get(from)?.push(e);
     if (to !== undefined && to !== from) touching.get(to)?.push(e);
   }
-  return collections.map((c) => buildCollectionGraph(c, members.get(c) ?? [], agentBySlug, touching.get(c) ?? [], hrefFor));
+  const context = { agentBySlug, sizes: collectionSizes(agents), hrefFor, ...options };
+  return collections.map((c) => buildCollectionGraph(c, members.get(c) ?? [], context, touching.get(c) ?? []));
+}
+
+/** What every collection graph of a catalog shares. */
+interface CollectionGraphContext extends CollectionGraphOptions {
+  agentBySlug: ReadonlyMap<string, GraphAgent>;
+  /** Agents per collection. */
+  sizes: ReadonlyMap<string, number>;
+  hrefFor: (slug: string) => string;
 }
 
 /** The graph of `collection` from its `members` and its deduplicated `edges` (others are skipped). */
-function buildCollectionGraph(
-  collection: string,
-  members: readonly GraphAgent[],
-  agentBySlug: ReadonlyMap<string, GraphAgent>,
-  edges: readonly Edge[],
-  hrefFor: (slug: string) => string,
-): GraphInput {
+function buildCollectionGraph(collection: string, members: readonly GraphAgent[], context: CollectionGraphContext, edges: readonly Edge[]): GraphInput {
+  const { agentBySlug, sizes, hrefFor, collectionHref } = context;
+  const inside = (slug: string) => agentBySlug.get(slug)?.collection === collection;
+  const touched = edges.filter((e) => inside(e.from) || (!e.external && inside(e.to)));
+  const foreign = new Set<string>();
+  for (const e of touched) {
+    if (!inside(e.from)) foreign.add(e.from);
+    if (!e.external && agentBySlug.has(e.to) && !inside(e.to)) foreign.add(e.to);
+  }
+  const grouped = foreign.size > (context.foreignAgentLimit ?? FOREIGN_AGENT_LIMIT);
+
   const nodes = new Map<string, GraphNodeInput>();
   for (const a of members) nodes.set(a.slug, { id: a.slug, label: a.name, href: hrefFor(a.slug), group: collection });
 
@@ -124,6 +178,14 @@ function buildCollectionGraph(
     if (!agent) {
       const id = externalId(slugOrName);
       if (!nodes.has(id)) nodes.set(id, { id, label: slugOrName, external: true });
+      return id;
+    }
+    if (grouped && agent.collection !== collection) {
+      const id = collectionNodeId(agent.collection);
+      if (!nodes.has(id)) {
+        const label = collectionLabel(agent.collection, sizes.get(agent.collection) ?? 0);
+        nodes.set(id, { id, label, keepLabelEnd: true, group: agent.collection, ...(collectionHref ? { href: collectionHref(agent.collection) } : {}) });
+      }
       return id;
     }
     if (!nodes.has(agent.slug)) {
@@ -138,14 +200,14 @@ function buildCollectionGraph(
     return agent.slug;
   };
 
-  const out: GraphEdgeInput[] = [];
-  for (const e of edges) {
-    const fromInside = agentBySlug.get(e.from)?.collection === collection;
-    const toInside = !e.external && agentBySlug.get(e.to)?.collection === collection;
-    if (!fromInside && !toInside) continue;
-    out.push({ from: endpoint(e.from, false), to: endpoint(e.to, e.external), kind: e.kind });
+  const out = new Map<string, GraphEdgeInput>();
+  for (const e of touched) {
+    const edge = { from: endpoint(e.from, false), to: endpoint(e.to, e.external), kind: e.kind };
+    if (grouped) countEdge(out, edge);
+    else out.set(String(out.size), edge);
   }
-  return { nodes: [...nodes.values()].sort(compareNodes), edges: out.sort(compareEdges) };
+  const list = [...out.values()].map((e) => (e.count === 1 ? { from: e.from, to: e.to, kind: e.kind } : e));
+  return { nodes: [...nodes.values()].sort(compareNodes), edges: list.sort(compareEdges) };
 }
 
 /**

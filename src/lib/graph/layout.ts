@@ -26,6 +26,8 @@ export interface GraphNodeInput {
   group?: string;
   /** Smaller second line, e.g. the collection of a neighbour from elsewhere. */
   sublabel?: string;
+  /** A label too wide is shortened at its start, not its end (a collection's path). */
+  keepLabelEnd?: boolean;
 }
 
 /** A directed edge between two node ids. */
@@ -120,7 +122,7 @@ export function layoutGraph(input: GraphInput): GraphLayout {
   for (const node of input.nodes) {
     if (byId.has(node.id)) continue;
     const maxText = MAX_NODE_WIDTH - 2 * PAD_X;
-    const text = fitText(node.label, maxText);
+    const text = fitText(node.label, maxText, undefined, node.keepLabelEnd ? 'end' : 'start');
     const sub = node.sublabel ? fitText(node.sublabel, maxText, SUB_FONT_SIZE) : '';
     const contentWidth = Math.max(textWidth(text), sub ? textWidth(sub, SUB_FONT_SIZE) : 0);
     // The focus label is drawn bold, roughly 10% wider.

@@ -33,17 +33,23 @@ export function textWidth(text: string, fontSize = FONT_SIZE): number {
   return w;
 }
 
-/** `text`, shortened with a trailing `…` so its estimated width stays within `maxWidth`. */
-export function fitText(text: string, maxWidth: number, fontSize = FONT_SIZE): string {
+/**
+ * `text`, shortened with a `…` so its estimated width stays within `maxWidth`: at the end, or
+ * with `keep: 'end'` at the start (for paths such as collection names, whose last part is what
+ * tells them apart).
+ * @example fitText('s004-templates/cli-tool/agents/devops (12)', 120, 13, 'end') // '…nts/devops (12)'
+ */
+export function fitText(text: string, maxWidth: number, fontSize = FONT_SIZE, keep: 'start' | 'end' = 'start'): string {
   if (textWidth(text, fontSize) <= maxWidth) return text;
   const budget = maxWidth - charWidth('…', fontSize);
-  let out = '';
+  const chars = keep === 'start' ? [...text] : [...text].reverse();
+  let n = 0;
   let w = 0;
-  for (const ch of text) {
+  for (const ch of chars) {
     const cw = charWidth(ch, fontSize);
     if (w + cw > budget) break;
-    out += ch;
+    n++;
     w += cw;
   }
-  return `${out.trimEnd()}…`;
+  return keep === 'start' ? `${chars.slice(0, n).join('').trimEnd()}…` : `…${chars.slice(0, n).reverse().join('').trimStart()}`;
 }

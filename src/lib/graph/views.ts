@@ -158,6 +158,7 @@ export function catalogGraphInputs(agents: readonly CatalogGraphAgent[], hrefFor
   const index = new Map(names.map((c, i) => [c, i]));
   const idOf = (c: string) => `collection-${(index.get(c) ?? -1) + 1}`;
   const overview = collectionOverview(graphAgents, edges, (c) => `#${idOf(c)}`);
-  const inputs = collectionGraphs(names, graphAgents, edges, hrefFor);
+  // Another collection drawn as one box links to its own section of the page, as in the overview.
+  const inputs = collectionGraphs(names, graphAgents, edges, hrefFor, { collectionHref: (c) => `#${idOf(c)}` });
   return { graphAgents, edges, names, idOf, overview, inputs };
 }
