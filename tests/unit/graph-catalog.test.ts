@@ -52,7 +52,7 @@ describe('catalog graph helpers', () => {
     const byId = Object.fromEntries(g.nodes.map((n) => [n.id, n]));
     expect(Object.keys(byId).sort()).toEqual(['collection:core', 'external:ghost', 'reviewer', 'tester']);
     // Labelled as in the overview (the collection's size), linked to its section, drawn as elsewhere.
-    expect(byId['collection:core']).toEqual({ id: 'collection:core', label: 'core (2)', keepLabelEnd: true, group: 'core', href: '#section-core' });
+    expect(byId['collection:core']).toEqual({ id: 'collection:core', label: 'core (2)', isCollection: true, group: 'core', href: '#section-core' });
     expect(g.edges).toEqual([
       { from: 'collection:core', to: 'reviewer', kind: 'reviewed-by', count: 2 },
       { from: 'collection:core', to: 'tester', kind: 'reviewed-by' },
@@ -61,6 +61,44 @@ describe('catalog graph helpers', () => {
     ]);
     // At the limit, the agents are drawn one by one.
     expect(collectionGraph('quality', agents, edges, href, { foreignAgentLimit: 2 })).toEqual(collectionGraph('quality', agents, edges, href));
+  });
+
+  it('collectionGraph: boxes in both directions, for each collection with two or more agents touched', () => {
+    const more = [
+      ...agents,
+      { slug: 'designer-a', name: 'designer-a', collection: 'design' },
+      { slug: 'designer-b', name: 'designer-b', collection: 'design' },
+      { slug: 'deployer', name: 'deployer', collection: 'ops' },
+      { slug: 'root-a', name: 'root-a', collection: '' },
+      { slug: 'root-b', name: 'root-b', collection: '' },
+    ];
+    const moreEdges = [
+      ...edges,
+      edge('tester', 'designer-a'),
+      edge('tester', 'designer-b'),
+      edge('reviewer', 'designer-a', 'notifies'),
+      edge('designer-a', 'designer-b'),
+      edge('reviewer', 'deployer', 'notifies'),
+      edge('root-a', 'reviewer'),
+      edge('root-b', 'reviewer'),
+    ];
+    const g = collectionGraph('quality', more, moreEdges, href, { foreignAgentLimit: 4 });
+    const byId = Object.fromEntries(g.nodes.map((n) => [n.id, n]));
+    // ops has one agent touched: it stays an agent; the top level is labelled `/`.
+    expect(Object.keys(byId).sort()).toEqual(['collection:', 'collection:core', 'collection:design', 'deployer', 'external:ghost', 'reviewer', 'tester']);
+    expect(byId['collection:'].label).toBe('/ (2)');
+    expect(byId['collection:design']).toMatchObject({ label: 'design (2)', isCollection: true });
+    expect(byId['collection:design'].href).toBeUndefined();
+    expect(byId.deployer).toMatchObject({ sublabel: 'ops', href: '/en/agents/deployer/' });
+    expect(g.edges.filter((e) => e.from.startsWith('collection:') || e.to.startsWith('collection:'))).toEqual([
+      { from: 'collection:', to: 'reviewer', kind: 'hands-to', count: 2 },
+      { from: 'collection:core', to: 'reviewer', kind: 'reviewed-by', count: 2 },
+      { from: 'collection:core', to: 'tester', kind: 'reviewed-by' },
+      { from: 'reviewer', to: 'collection:design', kind: 'notifies' },
+      { from: 'tester', to: 'collection:design', kind: 'hands-to', count: 2 },
+    ]);
+    // Edges between two other collections' agents are not drawn (designer-a → designer-b).
+    expect(g.edges).toHaveLength(8);
   });
 
   it('collectionGraphs: the same graphs as collectionGraph, for every collection at once', () => {

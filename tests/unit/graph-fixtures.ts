@@ -13,6 +13,7 @@ export const labels: GraphLabels = {
   },
   external: 'not in the catalog',
   legend: 'Legend',
+  collection: (label) => `Collection: ${label}`,
 };
 
 export function edge(from: string, to: string, kind: EdgeKind = 'hands-to', external = false): Edge {

@@ -82,13 +82,16 @@ describe('layoutGraph', () => {
 
   it('shortens a collection path at its start, keeping the part that tells collections apart', () => {
     const label = 'corpus-templates/cli-tool/components/agents/devops-infrastructure (12)';
-    const nodes = [{ id: 'a', label, keepLabelEnd: true }, { id: 'b', label }];
+    const nodes = [{ id: 'a', label, isCollection: true }, { id: 'b', label }];
     const [kept, cut] = layoutGraph({ nodes, edges: [] }).nodes;
     expect(kept.text.startsWith('…')).toBe(true);
     expect(label.endsWith(kept.text.slice(1))).toBe(true);
     expect(cut.text.endsWith('…')).toBe(true);
     expect(kept.width).toBe(cut.width);
-    expect(fitText('短', 100, 13, 'end')).toBe('短');
+    const wide = fitText('代理合集'.repeat(10), 100, 13, 'end');
+    expect(wide.startsWith('…')).toBe(true);
+    expect(textWidth(wide)).toBeLessThanOrEqual(100);
+    expect('代理合集'.repeat(10).endsWith(wide.slice(1))).toBe(true);
   });
 
   it('draws edges between the same two nodes as separate parallel lanes, each with its own kind', () => {

@@ -41,6 +41,17 @@ describe('renderGraphSvg', () => {
     expect(svg).toMatch(/<g class="n n-focus">/);
   });
 
+  it('names a collection box as a collection, whether or not its label was shortened', () => {
+    const long = 'templates/cli-tool/components/agents/devops-infrastructure (12)';
+    const boxes = renderGraphSvg(
+      layoutGraph({ nodes: [{ id: 'c1', label: 'design (2)', isCollection: true, href: '#c1' }, { id: 'c2', label: long, isCollection: true }], edges: [] }),
+      labels,
+    );
+    expect(boxes).toMatch(/<a href="#c1" class="n"><title>Collection: design \(2\)<\/title>/);
+    expect(boxes).toContain(`<title>Collection: ${long}</title>`);
+    expect(svg).not.toContain('<title>Collection');
+  });
+
   it('draws external nodes without a link, with their class', () => {
     expect(svg).not.toContain('should-not-link');
     expect(svg).toMatch(/<g class="n n-ext">(?:(?!<\/g>).)*ghost-agent/);

@@ -32,9 +32,10 @@ function bySlug<A extends GraphAgent>(agents: readonly A[]): Map<string, A> {
 
 /**
  * Agents of other collections a collection graph draws one by one. Above this, each other
- * collection is one box: a graph of 20 agents with 200 neighbours from elsewhere (seen in the
- * benchmark's catalog: 12,800 px tall) shows nothing of its own collection, and costs dagre more
- * than its whole collection (ordering grows faster than the boxes).
+ * collection with two or more of them is one box: a graph of 20 agents with 200 neighbours from
+ * elsewhere (seen in the benchmark's catalog: 12,800 px tall) shows nothing of its own
+ * collection, and costs dagre more than its whole collection (ordering grows faster than the
+ * boxes). A collection with one of them keeps it: a box would hide its name and save nothing.
  */
 export const FOREIGN_AGENT_LIMIT = 12;
 
@@ -51,12 +52,17 @@ export function collectionNodeId(collection: string): string {
   return `collection:${collection}`;
 }
 
-/** Label of a collection's box: its name and its number of agents, as in the overview. */
+/**
+ * Label of a collection's box: its path (`/` for the agents folder's top level) and its number of
+ * agents, the same in every locale (layouts are shared by the locales).
+ * @example collectionLabel('team/review', 4) // 'team/review (4)'
+ */
 function collectionLabel(collection: string, size: number): string {
-  return `${collection} (${size})`;
+  return `${collection || '/'} (${size})`;
 }
 
-function collectionSizes(agents: readonly GraphAgent[]): Map<string, number> {
+/** Agents per collection. */
+export function collectionSizes(agents: readonly GraphAgent[]): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const a of agents) sizes.set(a.collection, (sizes.get(a.collection) ?? 0) + 1);
   return sizes;
@@ -86,7 +92,7 @@ export function collectionOverview(
   const nodes: GraphNodeInput[] = [...sizes].map(([collection, n]) => ({
     id: collection,
     label: collectionLabel(collection, n),
-    keepLabelEnd: true,
+    isCollection: true,
     group: collection,
     ...(hrefForCollection ? { href: hrefForCollection(collection) } : {}),
   }));
@@ -121,7 +127,7 @@ export function collectionGraph(
 ): GraphInput {
   const agentBySlug = bySlug(agents);
   const members = agents.filter((a) => a.collection === collection);
-  return buildCollectionGraph(collection, members, { agentBySlug, sizes: collectionSizes(agents), hrefFor, ...options }, uniqueEdges(edges));
+  return buildCollectionGraph(collection, members, { ...options, agentBySlug, sizes: collectionSizes(agents), hrefFor }, uniqueEdges(edges));
 }
 
 /**
@@ -146,7 +152,7 @@ export function collectionGraphs(
     if (from !== undefined) touching.get(from)?.push(e);
     if (to !== undefined && to !== from) touching.get(to)?.push(e);
   }
-  const context = { agentBySlug, sizes: collectionSizes(agents), hrefFor, ...options };
+  const context = { ...options, agentBySlug, sizes: collectionSizes(agents), hrefFor };
   return collections.map((c) => buildCollectionGraph(c, members.get(c) ?? [], context, touching.get(c) ?? []));
 }
 
@@ -163,12 +169,7 @@ function buildCollectionGraph(collection: string, members: readonly GraphAgent[]
   const { agentBySlug, sizes, hrefFor, collectionHref } = context;
   const inside = (slug: string) => agentBySlug.get(slug)?.collection === collection;
   const touched = edges.filter((e) => inside(e.from) || (!e.external && inside(e.to)));
-  const foreign = new Set<string>();
-  for (const e of touched) {
-    if (!inside(e.from)) foreign.add(e.from);
-    if (!e.external && agentBySlug.has(e.to) && !inside(e.to)) foreign.add(e.to);
-  }
-  const grouped = foreign.size > (context.foreignAgentLimit ?? FOREIGN_AGENT_LIMIT);
+  const grouped = groupedCollections(touched, collection, agentBySlug, context.foreignAgentLimit ?? FOREIGN_AGENT_LIMIT);
 
   const nodes = new Map<string, GraphNodeInput>();
   for (const a of members) nodes.set(a.slug, { id: a.slug, label: a.name, href: hrefFor(a.slug), group: collection });
@@ -180,11 +181,11 @@ function buildCollectionGraph(collection: string, members: readonly GraphAgent[]
       if (!nodes.has(id)) nodes.set(id, { id, label: slugOrName, external: true });
       return id;
     }
-    if (grouped && agent.collection !== collection) {
+    if (grouped.has(agent.collection)) {
       const id = collectionNodeId(agent.collection);
       if (!nodes.has(id)) {
         const label = collectionLabel(agent.collection, sizes.get(agent.collection) ?? 0);
-        nodes.set(id, { id, label, keepLabelEnd: true, group: agent.collection, ...(collectionHref ? { href: collectionHref(agent.collection) } : {}) });
+        nodes.set(id, { id, label, isCollection: true, group: agent.collection, ...(collectionHref ? { href: collectionHref(agent.collection) } : {}) });
       }
       return id;
     }
@@ -200,14 +201,34 @@ function buildCollectionGraph(collection: string, members: readonly GraphAgent[]
     return agent.slug;
   };
 
-  const out = new Map<string, GraphEdgeInput>();
-  for (const e of touched) {
-    const edge = { from: endpoint(e.from, false), to: endpoint(e.to, e.external), kind: e.kind };
-    if (grouped) countEdge(out, edge);
-    else out.set(String(out.size), edge);
+  // The edges are unique (uniqueEdges), so only those to or from a box can meet another with the
+  // same ends and kind: they are counted, and a count of one is left off, as on any other edge.
+  const counted = new Map<string, GraphEdgeInput>();
+  for (const e of touched) countEdge(counted, { from: endpoint(e.from, false), to: endpoint(e.to, e.external), kind: e.kind });
+  const out = [...counted.values()].map(({ count, ...e }) => (count === 1 ? e : { ...e, count }));
+  return { nodes: [...nodes.values()].sort(compareNodes), edges: out.sort(compareEdges) };
+}
+
+/**
+ * The other collections drawn as one box in `collection`'s graph: none while its `edges` touch at
+ * most `limit` agents of other collections, else those with two or more of them.
+ */
+function groupedCollections(edges: readonly Edge[], collection: string, agentBySlug: ReadonlyMap<string, GraphAgent>, limit: number): Set<string> {
+  const foreign = new Map<string, Set<string>>();
+  let count = 0;
+  const note = (slug: string) => {
+    const other = agentBySlug.get(slug)?.collection;
+    if (other === undefined || other === collection) return;
+    let slugs = foreign.get(other);
+    if (!slugs) foreign.set(other, (slugs = new Set()));
+    if (!slugs.has(slug)) count++;
+    slugs.add(slug);
+  };
+  for (const e of edges) {
+    note(e.from);
+    if (!e.external) note(e.to);
   }
-  const list = [...out.values()].map((e) => (e.count === 1 ? { from: e.from, to: e.to, kind: e.kind } : e));
-  return { nodes: [...nodes.values()].sort(compareNodes), edges: list.sort(compareEdges) };
+  return new Set(count > limit ? [...foreign].filter(([, slugs]) => slugs.size > 1).map(([c]) => c) : []);
 }
 
 /**

@@ -26,8 +26,12 @@ export interface GraphNodeInput {
   group?: string;
   /** Smaller second line, e.g. the collection of a neighbour from elsewhere. */
   sublabel?: string;
-  /** A label too wide is shortened at its start, not its end (a collection's path). */
-  keepLabelEnd?: boolean;
+  /**
+   * The box stands for a whole collection (the overview's boxes, other collections in a
+   * collection graph): its label, a path, is shortened at its start, where paths share the most,
+   * and the SVG names it as a collection.
+   */
+  isCollection?: boolean;
 }
 
 /** A directed edge between two node ids. */
@@ -55,6 +59,8 @@ export interface GraphLabels {
   external: string;
   /** Heading of the legend. */
   legend: string;
+  /** Accessible name of a box that stands for a collection, from its label. */
+  collection: (label: string) => string;
 }
 
 /** An agent as the graph helpers see it. */
@@ -122,7 +128,7 @@ export function layoutGraph(input: GraphInput): GraphLayout {
   for (const node of input.nodes) {
     if (byId.has(node.id)) continue;
     const maxText = MAX_NODE_WIDTH - 2 * PAD_X;
-    const text = fitText(node.label, maxText, undefined, node.keepLabelEnd ? 'end' : 'start');
+    const text = fitText(node.label, maxText, undefined, node.isCollection ? 'end' : 'start');
     const sub = node.sublabel ? fitText(node.sublabel, maxText, SUB_FONT_SIZE) : '';
     const contentWidth = Math.max(textWidth(text), sub ? textWidth(sub, SUB_FONT_SIZE) : 0);
     // The focus label is drawn bold, roughly 10% wider.

@@ -84,13 +84,15 @@ function pathData(points: GraphPoint[]): string {
   return `${d}L${f(last.x)} ${f(last.y)}`;
 }
 
-function nodeMarkup(n: LaidOutNode, primaryGroup: string | undefined): string {
+function nodeMarkup(n: LaidOutNode, primaryGroup: string | undefined, labels: GraphLabels): string {
   const other = !n.external && primaryGroup !== undefined && n.group !== undefined && n.group !== primaryGroup;
   const cls = `n${n.focus ? ' n-focus' : ''}${n.external ? ' n-ext' : ''}${other ? ' n-other' : ''}`;
   const left = n.x - n.width / 2;
   const top = n.y - n.height / 2;
-  // The full label as a tooltip/accessible name only when the drawn text was shortened.
-  const full = n.text !== n.label ? `<title>${escapeXml(n.label)}</title>` : '';
+  // The full label as a tooltip/accessible name when the drawn text was shortened, and always for
+  // a collection's box, which would otherwise read like an agent's.
+  const name = n.isCollection ? labels.collection(n.label) : n.text !== n.label ? n.label : undefined;
+  const full = name === undefined ? '' : `<title>${escapeXml(name)}</title>`;
   const rect = `<rect x="${f(left)}" y="${f(top)}" width="${f(n.width)}" height="${f(n.height)}"/>`;
   let text: string;
   if (n.sublabel) {
@@ -192,7 +194,7 @@ export function renderGraphSvg(layout: GraphLayout, labels: GraphLabels, options
   out.push('<g class="nodes" text-anchor="middle">');
   // Document order is tab order: column by column (ranks run left to right), top to bottom.
   const ordered = [...layout.nodes].sort((a, b) => a.x - b.x || a.y - b.y);
-  for (const n of ordered) out.push(nodeMarkup(n, options.primaryGroup));
+  for (const n of ordered) out.push(nodeMarkup(n, options.primaryGroup, labels));
   out.push('</g>');
 
   if (showLegend) {

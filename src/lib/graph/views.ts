@@ -5,7 +5,7 @@ import { layoutGraph, type GraphAgent, type GraphInput, type GraphLabels, type G
 import { renderGraphSvg } from './svg.ts';
 import { cacheKey, cachedByHash } from './cache.ts';
 import { neighbourhood } from './neighbourhood.ts';
-import { collectionGraphs, collectionOverview, orphans, unresolved, type CatalogGraphAgent, type UnresolvedName } from './catalog-graph.ts';
+import { collectionGraphs, collectionOverview, collectionSizes, orphans, unresolved, type CatalogGraphAgent, type UnresolvedName } from './catalog-graph.ts';
 
 /**
  * The graphs pages show. Layouts are cached by content hash across builds and do not depend on
@@ -16,7 +16,13 @@ import { collectionGraphs, collectionOverview, orphans, unresolved, type Catalog
 /** Localized labels for graph SVGs. */
 export function graphLabels(t: Translate, title: string): GraphLabels {
   const kinds = Object.fromEntries(EdgeKindSchema.options.map((k) => [k, t(`graph.kinds.${k}` as 'graph.kinds.hands-to')]));
-  return { title, kinds: kinds as GraphLabels['kinds'], external: t('graph.external'), legend: t('graph.legend') };
+  return {
+    title,
+    kinds: kinds as GraphLabels['kinds'],
+    external: t('graph.external'),
+    legend: t('graph.legend'),
+    collection: (label) => t('graph.collection', { name: label }),
+  };
 }
 
 /**
@@ -128,8 +134,7 @@ export function catalogGraphView(agents: readonly CatalogGraphAgent[], labels: G
   const { graphAgents, edges, names, idOf, overview, inputs } = catalogGraphInputs(agents, hrefFor);
   // One pass over agents and edges, not one per collection.
   const collectionOf = new Map(graphAgents.map((a) => [a.slug, a.collection]));
-  const counts = new Map<string, number>();
-  for (const a of graphAgents) counts.set(a.collection, (counts.get(a.collection) ?? 0) + 1);
+  const counts = collectionSizes(graphAgents);
   const edgesFrom = new Map<string, Edge[]>(names.map((c) => [c, []]));
   for (const e of edges) {
     const from = collectionOf.get(e.from);
