@@ -77,7 +77,8 @@ function countEdge(into: Map<string, GraphEdgeInput>, edge: GraphEdgeInput): voi
 }
 
 /**
- * One node per collection (label `name (agent count)`, id = collection name) and one edge
+ * One node per collection (label `name (agent count)`, `/` for the top level, shortened at its
+ * start when too wide; id = collection name) and one edge
  * per (source collection, target collection, kind), with `count` = how many distinct agent
  * pairs it stands for. Edges inside a collection and to external names are left out: the
  * collection graphs and {@link unresolved} show those.
@@ -113,8 +114,9 @@ export function collectionOverview(
  * The agents of one collection with every edge that starts or ends in it, plus the nodes on
  * the far side: agents of other collections (linked, `group`/`sublabel` = their collection) and
  * external names (`external: true`, no link). When more than {@link FOREIGN_AGENT_LIMIT} agents of
- * other collections are touched, each of those collections is one box instead (labelled like the
- * overview's, linked by `collectionHref`), with its edges counted per member, direction and kind.
+ * other collections are touched, each of those collections with two or more of them is one box
+ * instead (labelled like the overview's, linked by `collectionHref`), its edges counted per member,
+ * direction and kind.
  * Render it with `renderGraphSvg(layout, labels, { primaryGroup: collection })` so the other
  * collections are drawn muted. For every collection at once, {@link collectionGraphs} is cheaper.
  */
