@@ -82,8 +82,11 @@ describe('layoutGraph', () => {
 
   it('shortens a collection path at its start, keeping the part that tells collections apart', () => {
     const label = 'corpus-templates/cli-tool/components/agents/devops-infrastructure (12)';
-    const nodes = [{ id: 'a', label, isCollection: true }, { id: 'b', label }];
-    const [kept, cut] = layoutGraph({ nodes, edges: [] }).nodes;
+    const nodes = [{ id: 'a', label, isCollection: true }, { id: 'b', label }, { id: 'c', label: 'x', sublabel: label }];
+    const [kept, cut, neighbour] = layoutGraph({ nodes, edges: [] }).nodes;
+    // A neighbour's collection (its second line) is a path too.
+    expect(neighbour.sublabel?.startsWith('…')).toBe(true);
+    expect(label.endsWith(neighbour.sublabel!.slice(1))).toBe(true);
     expect(kept.text.startsWith('…')).toBe(true);
     expect(label.endsWith(kept.text.slice(1))).toBe(true);
     expect(cut.text.endsWith('…')).toBe(true);

@@ -22,7 +22,7 @@ export const DEFAULT_GRAPH_CACHE_DIR = process.env.AGENT_ATLAS_CACHE_DIR
  * and stale SVG from an older renderer would otherwise be served. The dagre version is
  * mixed in too, so upgrading it invalidates the cache by itself.
  */
-export const GRAPH_CACHE_VERSION = 2;
+export const GRAPH_CACHE_VERSION = 3;
 
 interface Entry {
   key: string;

@@ -24,7 +24,10 @@ export interface GraphNodeInput {
   focus?: boolean;
   /** Collection (or other grouping) the node belongs to. */
   group?: string;
-  /** Smaller second line, e.g. the collection of a neighbour from elsewhere. */
+  /**
+   * Smaller second line: the collection of a neighbour from elsewhere, a path, so it is shortened
+   * at its start when too wide (its last part tells collections apart).
+   */
   sublabel?: string;
   /**
    * The box stands for a whole collection (the overview's boxes, other collections in a
@@ -129,7 +132,7 @@ export function layoutGraph(input: GraphInput): GraphLayout {
     if (byId.has(node.id)) continue;
     const maxText = MAX_NODE_WIDTH - 2 * PAD_X;
     const text = fitText(node.label, maxText, undefined, node.isCollection ? 'end' : 'start');
-    const sub = node.sublabel ? fitText(node.sublabel, maxText, SUB_FONT_SIZE) : '';
+    const sub = node.sublabel ? fitText(node.sublabel, maxText, SUB_FONT_SIZE, 'end') : '';
     const contentWidth = Math.max(textWidth(text), sub ? textWidth(sub, SUB_FONT_SIZE) : 0);
     // The focus label is drawn bold, roughly 10% wider.
     const drawn = node.focus ? contentWidth * 1.1 : contentWidth;
