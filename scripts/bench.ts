@@ -138,6 +138,30 @@ async function build(name: string): Promise<{ run: BuildRun; figures: BuildFigur
   return { run, figures };
 }
 
+/** Search figures of a run that did not measure search, and why. */
+function notMeasured(note: string): BenchResults['search'] {
+  return { indexKB: null, coldMs: null, warmMs: null, note };
+}
+
+/** Search speed on the cold build's site, in headless Chromium. */
+async function searchFigures(): Promise<BenchResults['search']> {
+  say('\n▶ search in headless Chromium…');
+  // Chromium as the end-to-end tests get it: installed when missing and possible, else the
+  // script says what to run.
+  const chromium = spawnSync(process.execPath, [path.join(root, 'scripts', 'ensure-chromium.ts')], { stdio: 'inherit' });
+  if (chromium.status !== 0) return notMeasured('Chromium is missing (see above)');
+  try {
+    return await measureSiteSearch({
+      siteDir: dirs.out,
+      basePath,
+      port: Number(values.port),
+      queries: ['backend', 'security', 'kubernetes', '数据库', 'api design', '測試', 'react', 'devops'],
+    });
+  } catch (error) {
+    return notMeasured(`failed: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
@@ -175,27 +199,7 @@ async function main() {
   }
 
   const after = await calibrate(seeds);
-  let search: BenchResults['search'] = { indexKB: null, coldMs: null, warmMs: null, note: 'skipped (--no-browser)' };
-  if (!values['no-browser']) {
-    say('\n▶ search in headless Chromium…');
-    // Chromium as the end-to-end tests get it: installed when missing and possible, else the
-    // script says what to run.
-    const chromium = spawnSync(process.execPath, [path.join(root, 'scripts', 'ensure-chromium.ts')], { stdio: 'inherit' });
-    if (chromium.status !== 0) {
-      search = { indexKB: null, coldMs: null, warmMs: null, note: 'Chromium is missing (see above)' };
-    } else {
-      try {
-        search = await measureSiteSearch({
-          siteDir: dirs.out,
-          basePath,
-          port: Number(values.port),
-          queries: ['backend', 'security', 'kubernetes', '数据库', 'api design', '測試', 'react', 'devops'],
-        });
-      } catch (error) {
-        search = { indexKB: null, coldMs: null, warmMs: null, note: `failed: ${(error as Error).message.split('\n')[0]}` };
-      }
-    }
-  }
+  const search = values['no-browser'] ? notMeasured('skipped (--no-browser)') : await searchFigures();
 
   const results: BenchResults = {
     agents: generated.agents,

@@ -36,6 +36,9 @@ function bySlug<A extends GraphAgent>(agents: readonly A[]): Map<string, A> {
  * elsewhere (seen in the benchmark's catalog: 12,800 px tall) shows nothing of its own
  * collection, and costs dagre more than its whole collection (ordering grows faster than the
  * boxes). A collection with one of them keeps it: a box would hide its name and save nothing.
+ * Measured by hand on the 1,000-agent benchmark catalog's 1,126 layouts (one thread, four
+ * interleaved rounds, a process each): 11.5–13.8 s before, 7.8–9.9 s with this limit; its tallest
+ * collection graph 3,900 px.
  */
 export const FOREIGN_AGENT_LIMIT = 12;
 
@@ -48,7 +51,7 @@ export interface CollectionGraphOptions {
 }
 
 /** Node id of a collection drawn as one box in another collection's graph. */
-export function collectionNodeId(collection: string): string {
+function collectionNodeId(collection: string): string {
   return `collection:${collection}`;
 }
 

@@ -2,7 +2,7 @@ import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs
 import type { EdgeKind } from '../schema.ts';
 import { pairRoutes, routeLanes } from './routes.ts';
 import { starHub, starOrder } from './star.ts';
-import { fitText, MAX_NODE_WIDTH, SUB_FONT_SIZE, textWidth } from './text.ts';
+import { fitText, FONT_SIZE, MAX_NODE_WIDTH, SUB_FONT_SIZE, textWidth } from './text.ts';
 
 /**
  * Build-time graph layout with dagre. Everything here is pure and deterministic for a given
@@ -131,7 +131,7 @@ export function layoutGraph(input: GraphInput): GraphLayout {
   for (const node of input.nodes) {
     if (byId.has(node.id)) continue;
     const maxText = MAX_NODE_WIDTH - 2 * PAD_X;
-    const text = fitText(node.label, maxText, undefined, node.isCollection ? 'end' : 'start');
+    const text = fitText(node.label, maxText, FONT_SIZE, node.isCollection ? 'end' : 'start');
     const sub = node.sublabel ? fitText(node.sublabel, maxText, SUB_FONT_SIZE, 'end') : '';
     const contentWidth = Math.max(textWidth(text), sub ? textWidth(sub, SUB_FONT_SIZE) : 0);
     // The focus label is drawn bold, roughly 10% wider.

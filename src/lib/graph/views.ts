@@ -162,8 +162,9 @@ export function catalogGraphInputs(agents: readonly CatalogGraphAgent[], hrefFor
   const names = [...new Set(graphAgents.map((a) => a.collection))].sort();
   const index = new Map(names.map((c, i) => [c, i]));
   const idOf = (c: string) => `collection-${(index.get(c) ?? -1) + 1}`;
-  const overview = collectionOverview(graphAgents, edges, (c) => `#${idOf(c)}`);
-  // Another collection drawn as one box links to its own section of the page, as in the overview.
-  const inputs = collectionGraphs(names, graphAgents, edges, hrefFor, { collectionHref: (c) => `#${idOf(c)}` });
+  // A collection's box (in the overview, or in another collection's graph) links to its section.
+  const sectionHref = (c: string) => `#${idOf(c)}`;
+  const overview = collectionOverview(graphAgents, edges, sectionHref);
+  const inputs = collectionGraphs(names, graphAgents, edges, hrefFor, { collectionHref: sectionHref });
   return { graphAgents, edges, names, idOf, overview, inputs };
 }
