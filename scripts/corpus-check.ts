@@ -14,12 +14,13 @@
  * discovered agent file must be accounted for: agents + files whose errors kept them from being
  * an agent == agent files discovered, and no URL conflict. The chosen collection is then built
  * into a temporary OUT_DIR with its own ASTRO_CACHE_DIR; the build must succeed and write the
- * page of every agent in all three locales. A summary is printed per collection. Exits 1 when
- * an assertion fails.
+ * page of every agent in all three locales. Every body markdown-it parses must give remark's
+ * tree (see markdown-it-tree.ts). A summary is printed per collection. Exits 1 when an
+ * assertion fails.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,9 @@ import { buildCatalog, type Catalog } from '../src/lib/catalog/build-catalog.ts'
 import { discoverAgentFiles } from '../src/lib/catalog/discover.ts';
 import { catalogReport } from '../src/lib/catalog/report.ts';
 import { LOCALE_TABLE } from '../src/lib/locales.ts';
+import { normalizeText } from '../src/lib/hash.ts';
+import { readFrontMatter } from '../src/lib/parse/front-matter.ts';
+import { fastTreeMatches } from '../src/lib/parse/markdown-parser.ts';
 
 const { values } = parseArgs({
   options: {
@@ -73,7 +77,23 @@ async function checkCollection(name: string): Promise<Catalog> {
   if (catalog.fatal.length) fail(`${name}: ${catalog.fatal.length} URL conflicts stop the build: ${catalog.fatal.map((p) => p.message).join('; ')}`);
   if (found.agents.length === 0) fail(`${name}: no agent files found`);
   if (new Set(catalog.agents.map((a) => a.slug)).size !== catalog.agents.length) fail(`${name}: two agents share a slug`);
+  await checkParsers(name, found.agents);
   return catalog;
+}
+
+/** Checks that markdown-it gives every body of a collection that it parses remark's tree. */
+async function checkParsers(name: string, files: string[]): Promise<void> {
+  const dir = path.join(corpus, name);
+  let fast = 0;
+  const differ: string[] = [];
+  for (const file of files) {
+    const text = normalizeText(await readFile(path.join(dir, file), 'utf8'));
+    const matches = fastTreeMatches(readFrontMatter(text, file).body);
+    if (matches !== undefined) fast++;
+    if (matches === false) differ.push(file);
+  }
+  console.log(`  parsed by markdown-it ${fast} of ${files.length}, trees differing from remark's: ${differ.length}`);
+  if (differ.length) fail(`${name}: markdown-it and remark give different trees for ${differ.join(', ')}`);
 }
 
 /** Runs `astro build` on a collection and checks that every agent page exists in every locale. */

@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { parseMarkdown } from '../../parse/markdown.ts';
+import { parseMarkdownWithPositions } from '../../parse/markdown-parser.ts';
 import type { Locale } from '../../locales.ts';
 import { GLOSSARY, escapeRegExp, missingKeptTerms, toolNames, type Glossary } from './glossary.ts';
 
@@ -58,7 +58,7 @@ export function protect(text: string, options: ProtectOptions): Protected {
   // Code first, located by the markdown parser (fences, indented code, inline code), so that a
   // `#` or a URL inside code is never seen by the passes below.
   const spans: Array<{ start: number; end: number; kind: string }> = [];
-  visit(parseMarkdown(text), (node: Nodes) => {
+  visit(parseMarkdownWithPositions(text), (node: Nodes) => {
     if ((node.type === 'code' || node.type === 'inlineCode') && node.position) {
       spans.push({ start: node.position.start.offset!, end: node.position.end.offset!, kind: node.type === 'code' ? 'C' : 'I' });
     }
@@ -112,7 +112,7 @@ export function restore(text: string, tokens: Map<string, string>): string {
  * line inside a code fence does not split). Joining the result gives back the body exactly.
  */
 export function splitSections(body: string): string[] {
-  const starts = parseMarkdown(body)
+  const starts = parseMarkdownWithPositions(body)
     .children.filter((n) => n.type === 'heading' && n.position)
     .map((n) => body.lastIndexOf('\n', n.position!.start.offset! - 1) + 1)
     .filter((s) => s > 0);
@@ -142,7 +142,7 @@ export function shapeOf(markdown: string): { headings: string; lists: string; co
     if (node.type === 'list') lists.push(`${node.ordered ? 'ol' : 'ul'}${node.children.length}@${depth}`);
     if ('children' in node) for (const c of node.children as Nodes[]) walk(c, depth + (node.type === 'list' ? 1 : 0));
   };
-  walk(parseMarkdown(markdown), 0);
+  walk(parseMarkdownWithPositions(markdown), 0);
   return { headings: headings.join(' '), lists: lists.join(' '), code };
 }
 
