@@ -5,9 +5,11 @@ import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 
 /**
  * The mdast tree of a markdown text, parsed by markdown-it: the tree remark (micromark) gives,
- * without positions, for the texts {@link fastParseable} accepts, in about a tenth of the time.
- * One difference is left: cells of a table row beyond its header's are dropped, as GFM says to
- * (remark keeps them in the tree, and mdast-util-to-hast leaves them out of the HTML).
+ * without positions, in about a tenth of the time, for the texts `fastParseable`
+ * (markdown-it-gate.ts) accepts and whose tokens hold nothing the two read differently
+ * ({@link markdownItTree} says undefined then). One difference is left: table rows have as many
+ * cells as the header, padded or cut, as GFM renders them (remark keeps the row as written, and
+ * mdast-util-to-hast pads and cuts it when rendering).
  * `markdown-parser.ts` decides which parser a text gets; `tests/unit/markdown-it-tree.test.ts`
  * and the corpus check hold the two to the same trees.
  *
@@ -17,11 +19,10 @@ import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
  * found afterwards by the same transform remark runs (mdast-util-gfm-autolink-literal).
  */
 
-// The commonmark preset stops at 20 levels of tokens and drops the rest of a document below
-// them; limitNesting keeps block containers to 16 levels, at most 33 token levels deep, so 100
-// (markdown-it's default preset) is never reached by blocks. Inline markup deeper than that
-// stays text, as it would in remark beyond any real file's needs.
-const md = new MarkdownIt('commonmark', { html: true, maxNesting: 100 }).enable(['table', 'strikethrough']);
+// markdown-it drops what lies deeper than maxNesting levels of tokens (the commonmark preset's
+// 20 is less than limitNesting lets through); a text that comes near it goes to remark.
+const MAX_NESTING = 100;
+const md = new MarkdownIt('commonmark', { html: true, maxNesting: MAX_NESTING }).enable(['table', 'strikethrough']);
 // mdast keeps destinations as written (escapes and references decoded); markdown-it would
 // percent-encode them, and drop links whose scheme it distrusts. Rendering sanitizes them later.
 md.normalizeLink = (url) => url;
@@ -29,47 +30,6 @@ md.normalizeLinkText = (text) => text;
 md.validateLink = () => true;
 
 const autolinkLiterals = gfmAutolinkLiteralFromMarkdown().transforms![0];
-
-/** Reference definitions (`[a]: url`, also in quotes and lists) and footnotes (`[^1]`). */
-const REFERENCES = /\]:|\[\^/;
-
-/**
- * Whether markdown-it gives `text` the tree remark would: no link reference definition or
- * footnote marker, and every run of tildes two long (strikethrough as markdown-it knows it) or a
- * fence (three or more, at the start of a line).
- */
-export function fastParseable(text: string): boolean {
-  if (REFERENCES.test(text) || PIPELESS_TABLE.test(text) || MARKUP_IN_AUTOLINK.test(text) || mayHaveMultilineCode(text)) return false;
-  for (const m of text.matchAll(/~+/g)) {
-    if (m[0].length === 2) continue;
-    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
-    if (m[0].length < 3 || !/^[ \t>]*$/.test(text.slice(lineStart, m.index))) return false;
-  }
-  return true;
-}
-
-/** Fence lines (their backticks open or close a block, not a code span). */
-const FENCE_LINE = /^[ \t>]*(?:[-*+]|\d+[.)])?[ \t]*(?:`{3,}|~{3,})/;
-
-/**
- * Whether a code span may run over a line ending: a line (not a fence) with a backtick run that
- * no later run of the same length on that line closes, or with an escaped backtick. mdast keeps
- * such a line ending in the span's value; markdown-it makes it a space.
- */
-function mayHaveMultilineCode(text: string): boolean {
-  if (!text.includes('`')) return false;
-  for (const line of text.split('\n')) {
-    if (!line.includes('`') || FENCE_LINE.test(line)) continue;
-    if (line.includes('\\`')) return true;
-    const runs = line.match(/`+/g)!.map((r) => r.length);
-    for (let i = 0; i < runs.length; i++) {
-      const close = runs.indexOf(runs[i], i + 1);
-      if (close === -1) return true;
-      i = close;
-    }
-  }
-  return false;
-}
 
 /**
  * HTML blocks that run on through blank lines until their end condition (CommonMark types 1–5).
@@ -83,23 +43,17 @@ const OPEN_ENDED_HTML: ReadonlyArray<[RegExp, RegExp]> = [
   [/^[ \t]*<!\[CDATA\[/, /\]\]>/],
 ];
 
-/** An HTML block's value: its content without the final line ending, unless left open. */
-function htmlValue(content: string): string {
+/**
+ * An HTML block's value: its content without the final line ending, or with it when left open
+ * at the end of the text. Undefined for one left open inside a container, whose line endings
+ * micromark treats in ways not worth copying: such a text goes to remark.
+ */
+function htmlValue(content: string, topLevel: boolean): string | undefined {
   const kind = OPEN_ENDED_HTML.find(([start]) => start.test(content));
-  if (kind && !kind[1].test(content.replace(kind[0], ''))) return content;
+  // The end condition may overlap the start (`<!-->`, `<?>`).
+  if (kind && !kind[1].test(content)) return topLevel ? content : undefined;
   return withoutFinalNewline(content);
 }
-
-/**
- * A literal autolink (`www.`, `http://`, an e-mail address) with markdown punctuation or other
- * than ASCII in it. micromark takes such a link before emphasis, ends it before a trailing `_`,
- * `*` or `~`, and reads domains in any script; the transform that finds links in markdown-it's
- * text sees the text after emphasis, and ASCII domains only.
- */
-const MARKUP_IN_AUTOLINK = /(?:https?:\/\/|www\.)[^\s<]*[_*~`\\&[\]\u0080-\uffff]|[_*~`\\&][\w.+-]*@[\w-]+\.|@[\w-]+\.[^\s<]*[_*~`\\&[\]\u0080-\uffff]/i;
-
-/** A delimiter row of a table without pipes (`:-:`), which GFM reads and markdown-it does not. */
-const PIPELESS_TABLE = /^[ \t]*(?::-+:?|-+:)[ \t]*$/m;
 
 type Container = Root | Exclude<Extract<Nodes, Parent>, Root>;
 
@@ -120,6 +74,7 @@ function attr(token: Token, name: string): string | null {
   return value === null ? null : String(value);
 }
 
+/** A table cell's alignment, from the style markdown-it gives its header cell. */
 function alignOf(token: Token): AlignType {
   const style = attr(token, 'style') ?? '';
   const m = /text-align:(left|right|center)/.exec(style);
@@ -147,9 +102,14 @@ function phrasing(tokens: readonly Token[]): PhrasingContent[] {
         // Emphasis markers that were used leave empty text tokens behind.
         if (t.content) append({ type: 'text', value: t.content });
         break;
-      case 'softbreak':
+      case 'softbreak': {
+        // markdown-it leaves tabs before a line ending; micromark drops all white space there.
+        const siblings = stack[stack.length - 1].children;
+        const last = siblings[siblings.length - 1];
+        if (last?.type === 'text') last.value = last.value.replace(/[ \t]+$/, '');
         append({ type: 'text', value: '\n' });
         break;
+      }
       case 'hardbreak':
         append({ type: 'break' });
         break;
@@ -214,12 +174,40 @@ function taskItem(item: ListItem): void {
 }
 
 /**
- * Parses `text` into mdast with markdown-it (CommonMark, GFM tables, strikethrough, task list
- * items and literal autolinks). Nodes carry no positions. Only for texts {@link fastParseable}
- * accepts: others may need constructs this tree cannot hold.
+ * Whether a paragraph's (or heading's, or cell's) source holds what markdown-it reads otherwise
+ * than micromark: a run of tildes other than two (GFM's single-tilde strikethrough, or three as
+ * text), or a code span that may run over a line ending (a backtick run that no run of the same
+ * length closes on its line, or an escaped backtick), whose line ending mdast keeps and
+ * markdown-it turns into a space.
  */
-export function markdownItTree(text: string): Root {
+function unsafeInline(source: string): boolean {
+  for (const m of source.matchAll(/~+/g)) if (m[0].length !== 2) return true;
+  if (!source.includes('`') || !source.includes('\n')) return false;
+  if (source.includes('\\`')) return true;
+  for (const line of source.split('\n')) {
+    const runs = (line.match(/`+/g) ?? []).map((r) => r.length);
+    for (let i = 0; i < runs.length; i++) {
+      const close = runs.indexOf(runs[i], i + 1);
+      if (close === -1) return true;
+      i = close;
+    }
+  }
+  return false;
+}
+
+/** Whether markdown-it's tokens come near {@link MAX_NESTING}, below which it drops text. */
+function tooDeep(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.level >= MAX_NESTING - 10 || (t.children !== null && tooDeep(t.children)));
+}
+
+/**
+ * Parses `text` into mdast with markdown-it (CommonMark, GFM tables, strikethrough, task list
+ * items and literal autolinks). Nodes carry no positions. Only for texts `fastParseable`
+ * accepts; undefined when the tokens show something remark would read otherwise.
+ */
+export function markdownItTree(text: string): Root | undefined {
   const tokens = md.parse(text, {});
+  if (tooDeep(tokens)) return undefined;
   const lines = text.split('\n');
   const root: Root = { type: 'root', children: [] };
   const stack: Container[] = [root];
@@ -228,6 +216,11 @@ export function markdownItTree(text: string): Root {
   const itemTokens: Token[] = [];
   // Block quotes open around the current token: their markers start the lines inside.
   let quotes = 0;
+  // Lines inside code and HTML blocks: a blank one there separates no blocks.
+  const codeLines = new Set<number>();
+  const coverLines = (t: Token): void => {
+    if (t.map) for (let l = t.map[0]; l < t.map[1]; l++) codeLines.add(l);
+  };
   const top = (): Container => stack[stack.length - 1];
   const add = (node: Nodes): void => {
     (top().children as Nodes[]).push(node);
@@ -266,9 +259,11 @@ export function markdownItTree(text: string): Root {
         itemTokens.push(t);
         break;
       case 'inline':
+        if (unsafeInline(t.content)) return undefined;
         (top() as Extract<Container, { children: PhrasingContent[] }>).children.push(...phrasing(t.children ?? []));
         break;
       case 'fence': {
+        coverLines(t);
         // As micromark: the info string's first word is the language, the rest (trailing white
         // space kept) the meta.
         const info = md.utils.unescapeAll(t.info).replace(/^[ \t]+/, '');
@@ -280,9 +275,13 @@ export function markdownItTree(text: string): Root {
       case 'code_block':
         add({ type: 'code', lang: null, meta: null, value: withoutFinalNewline(t.content) } satisfies Code);
         break;
-      case 'html_block':
-        add({ type: 'html', value: htmlValue(t.content) });
+      case 'html_block': {
+        coverLines(t);
+        const value = htmlValue(t.content, t.level === 0);
+        if (value === undefined) return undefined;
+        add({ type: 'html', value });
         break;
+      }
       case 'hr':
         add({ type: 'thematicBreak' });
         break;
@@ -306,13 +305,13 @@ export function markdownItTree(text: string): Root {
         const item = stack.pop() as ListItem;
         const token = itemTokens.pop()!;
         taskItem(item);
-        item.spread = itemSpread(item, token, tokens, i, lines, quotes);
+        item.spread = item.children.length > 1 && blankBeforeAChild(token, tokens, i, { lines, quotes, codeLines });
         break;
       }
       case 'bullet_list_close':
       case 'ordered_list_close': {
         const list = stack.pop() as List;
-        list.spread = listSpread(listTokens.pop()!, tokens, i, lines, quotes);
+        list.spread = blankBeforeAChild(listTokens.pop()!, tokens, i, { lines, quotes, codeLines });
         break;
       }
       default:
@@ -335,30 +334,34 @@ function childRanges(tokens: readonly Token[], from: number, to: number): Array<
   return out;
 }
 
+/** Where `opener` is in `tokens`, searching back from its closing token. */
 function openerIndex(tokens: readonly Token[], opener: Token, close: number): number {
   for (let j = close; j >= 0; j--) if (tokens[j] === opener) return j;
   return close;
 }
 
+/** The source as `blankBeforeAChild` reads it. */
+interface SourceLines {
+  lines: readonly string[];
+  /** Block quotes open around the container. */
+  quotes: number;
+  /** Lines inside code and HTML blocks. */
+  codeLines: ReadonlySet<number>;
+}
+
 /**
- * Whether a blank line separates two of the blocks directly inside the container opened at
- * `opener` and closed at `tokens[close]`: the line before a block is blank (a block that ends
- * with blank lines, such as a list, counts them as its own in markdown-it's line ranges).
+ * mdast's `spread`: whether a blank line separates two of the blocks directly inside the
+ * container opened at `opener` and closed at `tokens[close]` (items of a list, children of an
+ * item). The line before such a block is blank, and not inside a code or HTML block (a block
+ * that ends with blank lines, such as a list, counts them as its own in markdown-it's ranges).
  */
-function blankBeforeAChild(opener: Token, tokens: readonly Token[], close: number, lines: readonly string[], quotes: number): boolean {
+function blankBeforeAChild(opener: Token, tokens: readonly Token[], close: number, source: SourceLines): boolean {
   const ranges = childRanges(tokens, openerIndex(tokens, opener, close), close);
-  for (let k = 1; k < ranges.length; k++) if (isBlank(lines[ranges[k][0] - 1], quotes)) return true;
+  for (let k = 1; k < ranges.length; k++) {
+    const line = ranges[k][0] - 1;
+    if (!source.codeLines.has(line) && isBlank(source.lines[line], source.quotes)) return true;
+  }
   return false;
-}
-
-/** mdast's `spread` of a list item: a blank line between two of its own blocks. */
-function itemSpread(item: ListItem, opener: Token, tokens: readonly Token[], close: number, lines: readonly string[], quotes: number): boolean {
-  return item.children.length > 1 && blankBeforeAChild(opener, tokens, close, lines, quotes);
-}
-
-/** mdast's `spread` of a list: a blank line between two of its items. */
-function listSpread(opener: Token, tokens: readonly Token[], close: number, lines: readonly string[], quotes: number): boolean {
-  return blankBeforeAChild(opener, tokens, close, lines, quotes);
 }
 
 /** A copy of a unist tree without `position` fields, to compare the trees of the two parsers. */

@@ -1,11 +1,12 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Root, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { limitNesting } from './nesting.ts';
-import { isDeepStrictEqual } from 'node:util';
-import { fastParseable, markdownItTree, withoutPositions } from './markdown-it-tree.ts';
+import { fastParseable } from './markdown-it-gate.ts';
+import { markdownItTree, withoutPositions } from './markdown-it-tree.ts';
 
 /**
  * The markdown tree of an agent body. Agent files are plain CommonMark + GFM, never MDX: JSX,
@@ -77,7 +78,7 @@ function parserFor(skips: Skips): Processor {
  */
 export function parseMarkdown(text: string): Root {
   const limited = limitNesting(text).text;
-  return fastParseable(limited) ? markdownItTree(limited) : remarkTree(limited);
+  return (fastParseable(limited) && markdownItTree(limited)) || remarkTree(limited);
 }
 
 /** {@link parseMarkdown} by remark alone: every node has its position in `text` (after nesting limits). */
@@ -85,23 +86,31 @@ export function parseMarkdownWithPositions(text: string): Root {
   return remarkTree(limitNesting(text).text);
 }
 
+/** Parses with remark (micromark), the reference; `limited` has had {@link limitNesting}. */
 function remarkTree(limited: string): Root {
   const parser = parserFor({ autolinks: !MAY_AUTOLINK.test(limited), tables: !MAY_TABLE.test(limited) });
   return parser.runSync(parser.parse(limited)) as Root;
 }
 
+/** Table rows cut to their header's cells, without trailing empty cells: how both trees render. */
+function renderedRows(tree: Root): Root {
+  visit(tree, 'table', (table: Table) => {
+    for (const row of table.children) {
+      row.children.length = Math.min(row.children.length, table.align?.length ?? Infinity);
+      while (row.children.length && row.children[row.children.length - 1].children.length === 0) row.children.pop();
+    }
+  });
+  return tree;
+}
+
 /**
- * Whether {@link parseMarkdown} gives `text` the tree remark gives it, positions aside, and the
- * cells of table rows beyond their header's, which remark keeps and markdown-it drops (no
- * renderer shows them): the corpus check asks this of every file. `undefined` when `text` goes
- * to remark anyway.
+ * Whether {@link parseMarkdown} gives `text` the tree remark gives it, positions aside, and
+ * table rows as they render (markdown-it-tree.ts says why): the corpus check asks this of every
+ * file. `undefined` when `text` goes to remark anyway.
  */
 export function fastTreeMatches(text: string): boolean | undefined {
   const limited = limitNesting(text).text;
-  if (!fastParseable(limited)) return undefined;
-  const reference = remarkTree(limited);
-  visit(reference, 'table', (table: Table) => {
-    for (const row of table.children) row.children.length = Math.min(row.children.length, table.align?.length ?? Infinity);
-  });
-  return isDeepStrictEqual(withoutPositions(markdownItTree(limited)), withoutPositions(reference));
+  const fast = fastParseable(limited) ? markdownItTree(limited) : undefined;
+  if (!fast) return undefined;
+  return isDeepStrictEqual(withoutPositions(renderedRows(fast)), withoutPositions(renderedRows(remarkTree(limited))));
 }
