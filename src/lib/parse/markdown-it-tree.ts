@@ -1,13 +1,14 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { AlignType, Blockquote, Code, Heading, List, ListItem, Nodes, Parent, PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { fastParseable } from './markdown-it-gate.ts';
+import { attr, phrasing, taskItem, unsafeInline } from './markdown-it-inline.ts';
 
 /**
  * The mdast tree of a markdown text, parsed by markdown-it: the tree remark (micromark) gives,
  * without positions, in about a tenth of the time, for the texts `fastParseable`
  * (markdown-it-gate.ts) accepts and whose tokens hold nothing the two read differently
- * ({@link markdownItTree} says undefined then). One difference is left: table rows have as many
+ * ({@link markdownItTree} says undefined otherwise). Inline tokens: markdown-it-inline.ts. One difference is left: table rows have as many
  * cells as the header, padded or cut, as GFM renders them (remark keeps the row as written, and
  * mdast-util-to-hast pads and cuts it when rendering).
  * `markdown-parser.ts` decides which parser a text gets; `tests/unit/markdown-it-tree.test.ts`
@@ -68,131 +69,11 @@ function isBlank(line: string | undefined, quotes: number): boolean {
 /** Trailing line ending of a code or HTML block's content, which mdast leaves out. */
 const withoutFinalNewline = (text: string): string => (text.endsWith('\n') ? text.slice(0, -1) : text);
 
-/** An attribute of a token as text (markdown-it types them as strings or numbers). */
-function attr(token: Token, name: string): string | null {
-  const value = token.attrGet(name);
-  return value === null ? null : String(value);
-}
-
 /** A table cell's alignment, from the style markdown-it gives its header cell. */
 function alignOf(token: Token): AlignType {
   const style = attr(token, 'style') ?? '';
   const m = /text-align:(left|right|center)/.exec(style);
   return m ? (m[1] as AlignType) : null;
-}
-
-/** Inline tokens to phrasing content; adjacent text (line breaks included) is one node. */
-function phrasing(tokens: readonly Token[]): PhrasingContent[] {
-  const root: { children: PhrasingContent[] } = { children: [] };
-  const stack: Array<{ children: PhrasingContent[] }> = [root];
-  const append = (node: PhrasingContent): void => {
-    const siblings = stack[stack.length - 1].children;
-    const last = siblings[siblings.length - 1];
-    if (node.type === 'text' && last?.type === 'text') last.value += node.value;
-    else siblings.push(node);
-  };
-  const open = (node: PhrasingContent & { children: PhrasingContent[] }): void => {
-    append(node);
-    stack.push(node);
-  };
-  for (const t of tokens) {
-    switch (t.type) {
-      case 'text':
-      case 'text_special':
-        // Emphasis markers that were used leave empty text tokens behind.
-        if (t.content) append({ type: 'text', value: t.content });
-        break;
-      case 'softbreak': {
-        // markdown-it leaves tabs before a line ending; micromark drops all white space there.
-        const siblings = stack[stack.length - 1].children;
-        const last = siblings[siblings.length - 1];
-        if (last?.type === 'text') last.value = last.value.replace(/[ \t]+$/, '');
-        append({ type: 'text', value: '\n' });
-        break;
-      }
-      case 'hardbreak':
-        append({ type: 'break' });
-        break;
-      case 'code_inline':
-        append({ type: 'inlineCode', value: t.content });
-        break;
-      case 'html_inline':
-        append({ type: 'html', value: t.content });
-        break;
-      case 'em_open':
-        open({ type: 'emphasis', children: [] });
-        break;
-      case 'strong_open':
-        open({ type: 'strong', children: [] });
-        break;
-      case 's_open':
-        open({ type: 'delete', children: [] });
-        break;
-      case 'link_open':
-        open({ type: 'link', url: attr(t, 'href') ?? '', title: attr(t, 'title'), children: [] });
-        break;
-      case 'em_close':
-      case 'strong_close':
-      case 's_close':
-      case 'link_close':
-        stack.pop();
-        break;
-      case 'image': {
-        const alt = toString({ type: 'paragraph', children: phrasing(t.children ?? []) });
-        append({ type: 'image', url: attr(t, 'src') ?? '', title: attr(t, 'title'), alt });
-        break;
-      }
-      default:
-        throw new Error(`markdown-it token without an mdast form: ${t.type}`);
-    }
-  }
-  return root.children;
-}
-
-/**
- * GFM task list items, as micromark-extension-gfm-task-list-item reads them: `[ ]`, `[x]` or
- * `[X]` (white space inside for unchecked) at the very start of an item's first child, a
- * paragraph, followed by a line ending, or by white space and more of the paragraph. The check
- * leaves the text, and so does the one white-space character after it.
- */
-function taskItem(item: ListItem): void {
-  const first = item.children[0];
-  if (first?.type !== 'paragraph') return;
-  const head = first.children[0];
-  if (head?.type !== 'text') return;
-  const m = /^\[([ \t\n\rxX])\]/.exec(head.value);
-  if (!m) return;
-  const after = head.value.slice(3);
-  if (after[0] !== '\n') {
-    if (after[0] !== ' ' && after[0] !== '\t') return;
-    // Only white space to the end of the paragraph: not a task.
-    if (/^[ \t]*$/.test(after) && first.children.length === 1) return;
-  }
-  item.checked = m[1] === 'x' || m[1] === 'X';
-  head.value = after.slice(1);
-  if (!head.value) first.children.shift();
-}
-
-/**
- * Whether a paragraph's (or heading's, or cell's) source holds what markdown-it reads otherwise
- * than micromark: a run of tildes other than two (GFM's single-tilde strikethrough, or three as
- * text), or a code span that may run over a line ending (a backtick run that no run of the same
- * length closes on its line, or an escaped backtick), whose line ending mdast keeps and
- * markdown-it turns into a space.
- */
-function unsafeInline(source: string): boolean {
-  for (const m of source.matchAll(/~+/g)) if (m[0].length !== 2) return true;
-  if (!source.includes('`') || !source.includes('\n')) return false;
-  if (source.includes('\\`')) return true;
-  for (const line of source.split('\n')) {
-    const runs = (line.match(/`+/g) ?? []).map((r) => r.length);
-    for (let i = 0; i < runs.length; i++) {
-      const close = runs.indexOf(runs[i], i + 1);
-      if (close === -1) return true;
-      i = close;
-    }
-  }
-  return false;
 }
 
 /** Whether markdown-it's tokens come near {@link MAX_NESTING}, below which it drops text. */
@@ -202,18 +83,19 @@ function tooDeep(tokens: readonly Token[]): boolean {
 
 /**
  * Parses `text` into mdast with markdown-it (CommonMark, GFM tables, strikethrough, task list
- * items and literal autolinks). Nodes carry no positions. Only for texts `fastParseable`
- * accepts; undefined when the tokens show something remark would read otherwise.
+ * items and literal autolinks). Nodes carry no positions. Undefined when `text` should go to
+ * remark: `fastParseable` refuses it, or its tokens show something remark would read otherwise.
  */
 export function markdownItTree(text: string): Root | undefined {
+  if (!fastParseable(text)) return undefined;
   const tokens = md.parse(text, {});
   if (tooDeep(tokens)) return undefined;
   const lines = text.split('\n');
   const root: Root = { type: 'root', children: [] };
   const stack: Container[] = [root];
-  // The tokens of open lists and items, to compute `spread` when they close.
-  const listTokens: Token[] = [];
-  const itemTokens: Token[] = [];
+  // Where the open lists and items start in `tokens`, to compute `spread` when they close.
+  const listStarts: number[] = [];
+  const itemStarts: number[] = [];
   // Block quotes open around the current token: their markers start the lines inside.
   let quotes = 0;
   // Lines inside code and HTML blocks: a blank one there separates no blocks.
@@ -251,12 +133,12 @@ export function markdownItTree(text: string): Root | undefined {
       case 'ordered_list_open': {
         const ordered = t.type === 'ordered_list_open';
         open({ type: 'list', ordered, start: ordered ? Number(attr(t, 'start') ?? 1) : null, spread: false, children: [] } satisfies List);
-        listTokens.push(t);
+        listStarts.push(i);
         break;
       }
       case 'list_item_open':
         open({ type: 'listItem', spread: false, checked: null, children: [] } satisfies ListItem);
-        itemTokens.push(t);
+        itemStarts.push(i);
         break;
       case 'inline':
         if (unsafeInline(t.content)) return undefined;
@@ -303,15 +185,15 @@ export function markdownItTree(text: string): Root | undefined {
         break;
       case 'list_item_close': {
         const item = stack.pop() as ListItem;
-        const token = itemTokens.pop()!;
+        const start = itemStarts.pop()!;
         taskItem(item);
-        item.spread = item.children.length > 1 && blankBeforeAChild(token, tokens, i, { lines, quotes, codeLines });
+        item.spread = item.children.length > 1 && blankBeforeAChild(tokens, start, i, { lines, quotes, codeLines });
         break;
       }
       case 'bullet_list_close':
       case 'ordered_list_close': {
         const list = stack.pop() as List;
-        list.spread = blankBeforeAChild(listTokens.pop()!, tokens, i, { lines, quotes, codeLines });
+        list.spread = blankBeforeAChild(tokens, listStarts.pop()!, i, { lines, quotes, codeLines });
         break;
       }
       default:
@@ -334,12 +216,6 @@ function childRanges(tokens: readonly Token[], from: number, to: number): Array<
   return out;
 }
 
-/** Where `opener` is in `tokens`, searching back from its closing token. */
-function openerIndex(tokens: readonly Token[], opener: Token, close: number): number {
-  for (let j = close; j >= 0; j--) if (tokens[j] === opener) return j;
-  return close;
-}
-
 /** The source as `blankBeforeAChild` reads it. */
 interface SourceLines {
   lines: readonly string[];
@@ -351,12 +227,12 @@ interface SourceLines {
 
 /**
  * mdast's `spread`: whether a blank line separates two of the blocks directly inside the
- * container opened at `opener` and closed at `tokens[close]` (items of a list, children of an
- * item). The line before such a block is blank, and not inside a code or HTML block (a block
+ * container opened at `tokens[open]` and closed at `tokens[close]` (items of a list, children
+ * of an item). The line before such a block is blank, and not inside a code or HTML block (a block
  * that ends with blank lines, such as a list, counts them as its own in markdown-it's ranges).
  */
-function blankBeforeAChild(opener: Token, tokens: readonly Token[], close: number, source: SourceLines): boolean {
-  const ranges = childRanges(tokens, openerIndex(tokens, opener, close), close);
+function blankBeforeAChild(tokens: readonly Token[], open: number, close: number, source: SourceLines): boolean {
+  const ranges = childRanges(tokens, open, close);
   for (let k = 1; k < ranges.length; k++) {
     const line = ranges[k][0] - 1;
     if (!source.codeLines.has(line) && isBlank(source.lines[line], source.quotes)) return true;

@@ -5,7 +5,6 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { limitNesting } from './nesting.ts';
-import { fastParseable } from './markdown-it-gate.ts';
 import { markdownItTree, withoutPositions } from './markdown-it-tree.ts';
 
 /**
@@ -78,7 +77,7 @@ function parserFor(skips: Skips): Processor {
  */
 export function parseMarkdown(text: string): Root {
   const limited = limitNesting(text).text;
-  return (fastParseable(limited) && markdownItTree(limited)) || remarkTree(limited);
+  return markdownItTree(limited) ?? remarkTree(limited);
 }
 
 /** {@link parseMarkdown} by remark alone: every node has its position in `text` (after nesting limits). */
@@ -110,7 +109,7 @@ function renderedRows(tree: Root): Root {
  */
 export function fastTreeMatches(text: string): boolean | undefined {
   const limited = limitNesting(text).text;
-  const fast = fastParseable(limited) ? markdownItTree(limited) : undefined;
+  const fast = markdownItTree(limited);
   if (!fast) return undefined;
   return isDeepStrictEqual(withoutPositions(renderedRows(fast)), withoutPositions(renderedRows(remarkTree(limited))));
 }
