@@ -58,6 +58,10 @@ const SAME = [
   '~~struck~~ and **strong *nested* text**\n',
   '# heading #\n\nSetext\n======\n\n***\n',
   '数据 a@b.co 数据库，见 https://example.com 。\n',
+  // Literal autolinks in capitals or behind an escape: the autolink transform runs only on
+  // texts that may hold one (may-hold.ts), and these must. (Character references go to remark.)
+  'See WWW.EXAMPLE.COM, HTTPS://X.IO, A@B.CO or www\\.x.com.\n',
+  'No links here: a @mention, a.b, and wwwx.\n',
   // An unclosed fence in an item: its blank line separates nothing.
   '- ```\n  a\n\n- b\n',
   '- a\n\n  ```\n  b\n\n- c\n',

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { limitNesting } from './nesting.ts';
 import { markdownItTree, withoutPositions } from './markdown-it-tree.ts';
+import { MAY_AUTOLINK, MAY_TABLE } from './may-hold.ts';
 
 /**
  * The markdown tree of an agent body. Agent files are plain CommonMark + GFM, never MDX: JSX,
@@ -18,25 +19,11 @@ import { markdownItTree, withoutPositions } from './markdown-it-tree.ts';
  * In remark, two GFM constructs are tried all over a document:
  * literal autolinks at every word (an e-mail address may start anywhere) and tables at every
  * line. A text that cannot hold one is parsed with that construct switched off, which gives the
- * same tree in about three quarters of the time. The tests that decide this look for characters
- * each construct needs, so they never switch off one the text could use.
+ * same tree in about three quarters of the time (the tests: `may-hold.ts`).
  */
 
 /** Micromark names of the literal autolink constructs (micromark-extension-gfm-autolink-literal). */
 const AUTOLINK_CONSTRUCTS = ['wwwAutolink', 'protocolAutolink', 'emailAutolink'];
-
-/**
- * Texts that may hold a literal autolink: each kind needs `www.`, `http:`, `https:`, or an `@`
- * followed by a domain with a dot, in a text node. Text comes from the source as written, with
- * backslash escapes (`www\.`) and character references (`&#64;`) decoded.
- */
-const MAY_AUTOLINK = /&|www(?:\.|\\\.)|https?(?::|\\:)|@(?:[\w-]|\\[-_])*(?:\.|\\\.)/i;
-
-/**
- * Texts that may hold a table: its delimiter row needs a `|`, or an alignment colon, which always
- * touches a dash (`:-`, `-:`); without either, the row is a thematic break or setext underline.
- */
-const MAY_TABLE = /\||:-|-:/;
 
 interface Skips {
   autolinks: boolean;
