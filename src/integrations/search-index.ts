@@ -27,11 +27,11 @@ export default function searchIndex(): AstroIntegration {
         }
         const started = performance.now();
         const { pagesIndexed, overlays, ms } = await pending.write(fileURLToPath(dir));
-        const { parts, pages } = pending;
-        const how = pagesIndexed === 0 ? 'unchanged, from the cache' : `${pagesIndexed === pages ? 'all' : pagesIndexed} ${pagesIndexed === 1 ? 'page' : 'pages'} indexed beside the pages`;
+        const { parts, pages, servedPages } = pending;
+        const how = pagesIndexed === 0 ? 'unchanged, from the cache' : `${pagesIndexed === pages ? 'all' : pagesIndexed} ${pagesIndexed === 1 ? 'record' : 'records'} indexed beside the pages`;
         const split = `${parts} ${parts === 1 ? 'part' : 'parts'}${overlays ? `, ${overlays} with an overlay of changed agents` : ''}`;
         const after = Math.round(performance.now() - started);
-        logger.info(`Search index: ${pages} pages in 3 languages, ${split}; ${how} (${ms} ms; ${after} ms after the pages).`);
+        logger.info(`Search index: ${pages} records for ${servedPages} agent pages in 3 languages, ${split}; ${how} (${ms} ms; ${after} ms after the pages).`);
       },
     },
   };

@@ -66,7 +66,7 @@ describe('the search index hand-over between integration and loader', () => {
     expect(searchIndexRequest(holder)).toBeUndefined();
     requestSearchIndex('/agent-atlas/', holder);
     expect(searchIndexRequest(holder)).toEqual({ base: '/agent-atlas/' });
-    const pending: PendingSearchIndex = { pages: 3, parts: 1, write: async () => ({ pagesIndexed: 0, overlays: 0, ms: 0 }) };
+    const pending: PendingSearchIndex = { pages: 2, servedPages: 3, parts: 1, write: async () => ({ pagesIndexed: 0, overlays: 0, ms: 0 }) };
     setPendingSearchIndex(pending, holder);
     expect(takePendingSearchIndex(holder)).toBe(pending);
     expect(takePendingSearchIndex(holder)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPages, matchesInPart, phraseOccurrences, scoreMatch, type HitTable } from '../../src/lib/search/match.ts';
+import { listedOnly, matchPages, matchesInPart, phraseOccurrences, scoreMatch, type HitTable } from '../../src/lib/search/match.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
 import { partAt, partStarts } from '../../src/lib/search/section-map.ts';
 
@@ -58,5 +58,20 @@ describe('ranking by the part of the page a match is in', () => {
     const groups = parseQuery('数据库').map((g) => ({ ...g, alternatives: [...g.alternatives, ['資', '料', '庫']] }));
     const t = table({ 数: { a: [1] }, 据: { a: [2] }, 库: { a: [3] }, 資: { b: [5] }, 料: { b: [6] }, 庫: { b: [7] } });
     expect(matchPages(groups, t, () => undefined).map((m) => m.pageId).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('a locale keeps the pages its section map lists', () => {
+  it('drops the other pages of a shared index, from every token, before matching', () => {
+    // 'hant' and 'hans' are one agent's two Chinese records in the one Chinese index; 'both' is a
+    // record the two locales share.
+    const t = table({ 数: { hant: [1], hans: [1], both: [4] }, 据: { hant: [2], hans: [2], both: [5] } });
+    const listed = new Set(['hant', 'both']);
+    const own = listedOnly(t, (id) => listed.has(id));
+    expect([...own.get('数')!.keys()].sort()).toEqual(['both', 'hant']);
+    expect(own.get('据')!.get('both')).toEqual([5]);
+    expect(matchPages(parseQuery('数据'), own, () => undefined).map((m) => m.pageId).sort()).toEqual(['both', 'hant']);
+    // The table given is not changed (its hits are cached per token).
+    expect([...t.get('数')!.keys()]).toHaveLength(3);
   });
 });

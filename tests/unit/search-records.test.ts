@@ -36,7 +36,10 @@ describe('search records from agent data', () => {
   it('links every duty to the anchor the agent page uses', () => {
     const a = agent('backend-developer');
     const record = searchRecord(a, 'zh-Hant');
-    expect(record.language).toBe('zh-hant');
+    // Both Chinese scripts are one Pagefind language (their section maps tell them apart).
+    expect(record.language).toBe('zh');
+    expect(searchRecord(a, 'zh-Hans').language).toBe('zh');
+    expect(searchRecord(a, 'en').language).toBe('en');
     const content = a.localized['zh-Hant'];
     const ids = anchors(record).map((x) => x.id);
     for (const item of content.responsibilities) expect(ids).toContain(item.id);
@@ -66,7 +69,7 @@ describe('search records from agent data', () => {
 
   it('renders HTML with one word per Han character, weights, anchors and hidden meta', () => {
     const html = recordToHtml(searchRecord(agent('backend-developer'), 'zh-Hans'));
-    expect(html).toMatch(/^<!doctype html><html lang="zh-hans">/);
+    expect(html).toMatch(/^<!doctype html><html lang="zh">/);
     expect(html).toContain('data-pagefind-meta="title"');
     expect(html).toMatch(/<p data-pagefind-weight="6"><i id="i-[0-9a-f]+" data-pagefind-title="r"><\/i>/);
     const indexed = [...html.matchAll(/<p [^>]*>(.*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]+>/g, '')).join('\n');
@@ -76,16 +79,28 @@ describe('search records from agent data', () => {
     expect(en).not.toContain('\u200B');
   });
 
-  it('are what the catalog made for the index: one page per agent and locale, at its URL', () => {
+  it('are what the catalog made for the index: one page per agent and distinct record, for the locales that show it', () => {
     const pages = searchPages(agents, searchHtml, '/agent-atlas/');
-    expect(pages).toHaveLength(agents.length * LOCALES.length);
-    expect(pages.find((p) => p.slug === 'backend-developer' && p.html.includes('lang="zh-hant"'))!.url).toBe('/agent-atlas/zh-hant/agents/backend-developer/');
     for (const a of agents) {
+      const own = pages.filter((p) => p.slug === a.slug);
+      // Every locale is served by exactly one page: its own record's.
+      expect(own.flatMap((p) => p.locales).sort()).toEqual([...LOCALES].sort());
       for (const locale of LOCALES) {
-        const url = `/agent-atlas/${locale.toLowerCase()}/agents/${a.slug}/`;
-        expect(pages).toContainEqual({ url, slug: a.slug, html: recordToHtml(searchRecord(a, locale)) });
+        const page = own.find((p) => p.locales.includes(locale))!;
+        expect(page.html).toBe(recordToHtml(searchRecord(a, locale)));
+        // Indexed under the URL of its first locale.
+        expect(page.url).toBe(`/agent-atlas/${page.locales[0].toLowerCase()}/agents/${a.slug}/`);
       }
+      // Pages of one agent are distinct documents: a shared record is indexed once.
+      expect(new Set(own.map((p) => p.html)).size).toBe(own.length);
     }
+    // An untranslated English seed: its two Chinese pages show its English content, one page for both.
+    const english = agents.find((a) => a.sourceLang === 'en' && a.localized['zh-Hant'].status === 'missing' && a.localized['zh-Hans'].status === 'missing')!;
+    expect(pages.filter((p) => p.slug === english.slug).map((p) => p.locales)).toEqual([['en'], ['zh-Hant', 'zh-Hans']]);
+    // A Chinese agent: the two scripts are two records.
+    const chinese = agents.find((a) => a.sourceLang === 'zh-Hant')!;
+    expect(pages.filter((p) => p.slug === chinese.slug).map((p) => p.locales)).toEqual([['en'], ['zh-Hant'], ['zh-Hans']]);
+    expect(pages.length).toBeLessThan(agents.length * LOCALES.length);
     // An agent the catalog made no HTML for is an error, never a page missing from search.
     expect(() => searchPages([{ slug: 'nobody' }], searchHtml, '/')).toThrow(/nobody/);
   });
@@ -94,11 +109,11 @@ describe('search records from agent data', () => {
     const a = agent('backend-developer');
     const zhHant = a.localized['zh-Hant'];
     const withZhHans = (zhHans: typeof zhHant) => ({ ...a, localized: { ...a.localized, 'zh-Hans': zhHans } });
-    // The same fields (as an untranslated locale has): the same record, in its own language.
+    // The same fields (as an untranslated locale has): the same record, and one index language.
     const shared = withZhHans({ ...zhHant, status: 'missing' });
     const html = agentSearchHtml(shared);
     expect(html['zh-Hans']).toBe(recordToHtml(searchRecord(shared, 'zh-Hans')));
-    expect(html['zh-Hans']).toBe(html['zh-Hant'].replace('lang="zh-hant"', 'lang="zh-hans"'));
+    expect(html['zh-Hans']).toBe(html['zh-Hant']);
     // One field differs: a record of its own.
     for (const changed of [{ title: 'Another title' }, { html: '<p>Another body</p>' }, { examples: [] }]) {
       const other = withZhHans({ ...zhHant, ...changed });

@@ -87,15 +87,16 @@ export function applyOverlay(
   const gone = new Set([...plan.changed, ...plan.removed]);
   const kept = new Set([...overlay.values()].flatMap((m) => Object.keys(m)));
   const maps = new Map<string, Record<string, PageEntry>>();
-  const hidden: string[] = [];
+  // A set: a page indexed once for two locales is in both of their maps.
+  const hidden = new Set<string>();
   for (const [name, map] of base) {
     const out: Record<string, PageEntry> = {};
     for (const [id, entry] of Object.entries(map)) {
       if (!gone.has(entry[6])) out[id] = entry;
-      else if (!kept.has(id)) hidden.push(id);
+      else if (!kept.has(id)) hidden.add(id);
     }
     maps.set(name, out);
   }
   for (const [name, map] of overlay) maps.set(name, mergeSectionMaps([maps.get(name) ?? {}, map]));
-  return { maps, hidden };
+  return { maps, hidden: [...hidden] };
 }

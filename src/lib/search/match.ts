@@ -116,6 +116,15 @@ export function matchPages(
 }
 
 /**
+ * The hits of the pages `listed` keeps. A locale's search reads an index Pagefind shares with
+ * another locale (both Chinese scripts): its section map lists the pages that are its own.
+ * @example listedOnly(new Map([['a', new Map([['p1', [0]], ['p2', [3]]])]]), (id) => id === 'p2').get('a') // Map { 'p2' => [3] }
+ */
+export function listedOnly(table: HitTable, listed: (pageId: string) => boolean): HitTable {
+  return new Map([...table].map(([token, hits]) => [token, new Map([...hits].filter(([pageId]) => listed(pageId)))]));
+}
+
+/**
  * Whether every group matched in a part of the given kind (the kind filter).
  */
 export function matchesInPart(part: 'responsibility' | 'checklist' | 'example') {

@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '../locales.ts';
 import type { LocalizedContent } from '../schema.ts';
-import { searchLanguage, searchRecord, type SearchableAgent, type SearchRecord } from './records.ts';
+import { indexLanguage, searchRecord, type SearchableAgent, type SearchRecord } from './records.ts';
 import { BLOCK_WEIGHTS, encodeAnchorTitle } from './kinds.ts';
 import { hanSeparator, separateHan } from './han.ts';
 
@@ -65,15 +65,16 @@ function sameContent(a: LocalizedContent, b: LocalizedContent): boolean {
 /**
  * The HTML Pagefind indexes for an agent's page in each locale (made once per agent file).
  * Locales that show the same content with the same Han separator (an untranslated English
- * agent's two Chinese pages) share one record and differ only in their language: it is made
- * once, not once per locale.
+ * agent's two Chinese pages) share one record: it is made once, not once per locale, and when
+ * their index language is the same too (both Chinese scripts, {@link indexLanguage}), the
+ * documents are the same and `searchPages` indexes them once.
  */
 export function agentSearchHtml(agent: SearchableAgent): Record<Locale, string> {
   const made: Array<{ content: LocalizedContent; sep: string; inner: string }> = [];
   const out = {} as Record<Locale, string>;
   for (const locale of LOCALES) {
     const content = agent.localized[locale];
-    const language = searchLanguage(locale);
+    const language = indexLanguage(locale);
     const sep = hanSeparator(language);
     let inner = made.find((m) => m.sep === sep && sameContent(m.content, content))?.inner;
     if (inner === undefined) {

@@ -39,7 +39,7 @@ export const TOP_LEVEL_COLLECTION = '/';
  * is not part of it: it travels on the {@link SearchPage} the record's HTML is indexed as.
  */
 export interface SearchRecord {
-  /** Pagefind language: the page's `<html lang>`, lower-cased as Pagefind does. */
+  /** Pagefind language of the record's index ({@link indexLanguage}). */
   language: string;
   /** Display title. */
   title: string;
@@ -47,8 +47,24 @@ export interface SearchRecord {
   blocks: SearchBlock[];
 }
 
-/** Pagefind's language key of a locale: `zh-hant`. */
-export function searchLanguage(locale: Locale): string {
+/**
+ * The Pagefind language a locale's records are indexed in: `en`, or `zh` for both Chinese
+ * scripts. Pagefind reads the two scripts alike (it segments Chinese words; nothing else depends
+ * on the script), and one index for both lets an agent whose two Chinese pages show the same
+ * content (every untranslated non-Chinese agent) be indexed once instead of twice. A page in
+ * `zh-Hant` or `zh-Hans` finds this index by its language's first part, as Pagefind looks it up.
+ * @example indexLanguage('zh-Hant') // 'zh'
+ */
+export function indexLanguage(locale: Locale): string {
+  return localeInfo(locale).tag.split('-')[0].toLowerCase();
+}
+
+/**
+ * The key of a locale's section map (`bundle-files.ts`): its page's `<html lang>`, lower-cased,
+ * which is what the browser looks the map up by.
+ * @example mapLanguage('zh-Hant') // 'zh-hant'
+ */
+export function mapLanguage(locale: Locale): string {
   return localeInfo(locale).tag.toLowerCase();
 }
 
@@ -123,7 +139,7 @@ export function searchRecord(agent: SearchableAgent, locale: Locale): SearchReco
   if (body[0] && !body[0].anchor) body[0] = { ...body[0], anchor: { id: 'definition', code: ANCHOR_CODES.body } };
   blocks.push(...body);
   return {
-    language: searchLanguage(locale),
+    language: indexLanguage(locale),
     title: content.title,
     filters: {
       tool: [...new Set(agent.tools)],
@@ -135,17 +151,24 @@ export function searchRecord(agent: SearchableAgent, locale: Locale): SearchReco
   };
 }
 
-/** A page as the index takes it: where it is, its agent, and its record's HTML. */
+/**
+ * A page as the index takes it: its agent, its record's HTML, the locales whose search finds it
+ * and the URL it is indexed under (the first locale's page). Locales whose records are the same
+ * document share one page: the browser links a result to its own locale's page of the agent.
+ */
 export interface SearchPage {
-  /** The page URL, base path included. */
+  /** The page URL of the first of {@link locales}, base path included. */
   url: string;
   slug: string;
   html: string;
+  /** The locales whose search finds this page (their section maps list it). */
+  locales: Locale[];
 }
 
 /**
- * The index's pages of every agent in every locale, from the HTML the catalog made for each
- * (`htmlOf`, by slug: see `record-html.ts`'s `agentSearchHtml`).
+ * The index's pages of every agent, from the HTML the catalog made for each locale (`htmlOf`, by
+ * slug: see `record-html.ts`'s `agentSearchHtml`): one per distinct record, so locales with the
+ * same record (an untranslated agent's two Chinese pages) are indexed once.
  * @param base the site's base path
  */
 export function searchPages(
@@ -156,6 +179,12 @@ export function searchPages(
   return agents.flatMap((agent) => {
     const html = htmlOf.get(agent.slug);
     if (!html) throw new Error(`No search HTML for the agent "${agent.slug}": the catalog did not make it.`);
-    return LOCALES.map((locale) => ({ url: withBase(base, agentPath(locale, agent.slug)), slug: agent.slug, html: html[locale] }));
+    const pages: SearchPage[] = [];
+    for (const locale of LOCALES) {
+      const same = pages.find((p) => p.html === html[locale]);
+      if (same) same.locales.push(locale);
+      else pages.push({ url: withBase(base, agentPath(locale, agent.slug)), slug: agent.slug, html: html[locale], locales: [locale] });
+    }
+    return pages;
   });
 }

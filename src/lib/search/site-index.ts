@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import type { SearchPage } from './records.ts';
-import { sectionMaps } from './index-files.ts';
+import { type SearchPage, mapLanguage } from './records.ts';
+import { type IndexedPage, sectionMaps } from './index-files.ts';
 import { placeFolder } from '../output/exact-folder.ts';
 import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, isSectionMapFile, sectionMapFileName, type PartsList } from './bundle-files.ts';
 import { PAGES_PER_PART, mergeSectionMaps, partCount, partOf, splitIntoParts } from './index-parts.ts';
@@ -20,14 +20,18 @@ import { bundleKey, cachedManifests, pagefindVersion, pruneParts, stPhrases } fr
  * agents that changed (as overlays of cached parts, `index-overlay.ts`; a part that drifted far
  * from its cached base is indexed whole) and does not start Pagefind at all when none did. At
  * the end of the build the bundles are placed in the site (as hard links to the cached files
- * where the file system allows, `linkOrCopy`). Each holds every language of its agents:
- * Pagefind splits it by each page's language.
+ * where the file system allows, `linkOrCopy`). Each holds every locale of its agents: Pagefind
+ * splits it into an index per language (`en`, and `zh` for both Chinese scripts: see
+ * `indexLanguage`), and the section maps, one per locale, say which pages each locale's search
+ * finds (an agent whose two Chinese pages show the same content is indexed once, for both).
  */
 
 /** A search index being built in the background. */
 export interface PendingSearchIndex {
-  /** Number of pages handed to the index. */
+  /** Number of pages handed to the index (records: locales with the same record share one). */
   readonly pages: number;
+  /** Number of agent pages those records answer for (each record counts once per locale). */
+  readonly servedPages: number;
   /** Number of parts the index is split into. */
   readonly parts: number;
   /**
@@ -74,7 +78,7 @@ async function addAll(index: pagefind.PagefindIndex, pages: readonly SearchPage[
   if (problems.length) throw new Error(`Pagefind could not index every page:\n  ${problems.join('\n  ')}`);
 }
 
-/** Writes a part's Pagefind files and the section map of each language it holds. */
+/** Writes a part's Pagefind files and the section map of each locale it holds. */
 async function writePart(index: pagefind.PagefindIndex, pages: readonly SearchPage[], bundle: string): Promise<void> {
   // Into a fresh folder, never over the files of an earlier one: the site's bundles are hard
   // links to these files, and writing into them would change a served bundle in place.
@@ -86,9 +90,9 @@ async function writePart(index: pagefind.PagefindIndex, pages: readonly SearchPa
   const files = await Promise.all(
     (await readdir(fragmentDir)).map(async (name) => ({ path: `fragment/${name}`, content: await readFile(path.join(fragmentDir, name)) })),
   );
-  const slugs = new Map(pages.map((p) => [p.url, p.slug]));
-  for (const [language, map] of sectionMaps(files, (url) => slugs.get(url))) {
-    await writeFile(path.join(bundle, sectionMapFileName(language)), JSON.stringify(map));
+  const byUrl = new Map<string, IndexedPage>(pages.map((p) => [p.url, { slug: p.slug, maps: p.locales.map(mapLanguage) }]));
+  for (const [key, map] of sectionMaps(files, (url) => byUrl.get(url))) {
+    await writeFile(path.join(bundle, sectionMapFileName(key)), JSON.stringify(map));
   }
 }
 
@@ -219,6 +223,7 @@ export function startSearchIndex(pages: readonly SearchPage[], cacheDir: string,
   ready.catch(() => undefined);
   return {
     pages: pages.length,
+    servedPages: pages.reduce((n, p) => n + p.locales.length, 0),
     parts: parts.length,
     async write(outDir) {
       const { pagesIndexed, ms, phrases } = await ready;

@@ -1,5 +1,5 @@
 import { type QueryGroup, parseQuery, queryTokens, withAlternatives } from '../../lib/search/query.ts';
-import { type HitTable, type PageMatch, matchPages, matchesInPart } from '../../lib/search/match.ts';
+import { type HitTable, type PageMatch, listedOnly, matchPages, matchesInPart } from '../../lib/search/match.ts';
 import { type FragmentLike, type SectionMatch, fragmentWords, matchSections, sectionExcerpt, sectionsOf } from '../../lib/search/excerpt.ts';
 import { type SearchState, indexFilters } from '../../lib/search/url-state.ts';
 import { type SectionMap, entryStarts, entryTitle } from '../../lib/search/section-map.ts';
@@ -62,6 +62,11 @@ export class SearchEngine {
   private api?: Promise<PagefindApi>;
   private sections?: Promise<SectionMap>;
   private map: SectionMap = {};
+  /**
+   * Whether the section map loaded: it then also says which of the index's pages are this
+   * locale's (the Chinese scripts share an index). Without it, results keep every page.
+   */
+  private mapLoaded = false;
   private converters?: Promise<ScriptConverters>;
   private loadedConverters?: ScriptConverters;
   private readonly tokenHits = new Map<string, Promise<Map<string, number[]>>>();
@@ -105,9 +110,12 @@ export class SearchEngine {
       throw error;
     });
     this.sections ??= fetch(`${this.base}pagefind/${sectionMapFileName(document.documentElement.lang)}`, { cache: 'no-cache' })
-      .then((r) => (r.ok ? (r.json() as Promise<SectionMap>) : {}))
-      .catch(() => ({}))
-      .then((map) => (this.map = map));
+      .then((r) => (r.ok ? (r.json() as Promise<SectionMap>) : undefined))
+      .catch(() => undefined)
+      .then((map) => {
+        this.mapLoaded = map !== undefined;
+        return (this.map = map ?? {});
+      });
     return this.api;
   }
 
@@ -162,8 +170,9 @@ export class SearchEngine {
     if (!groups.length) return { matches: [], groups, conversionPending: false };
     const filters = indexFilters(state);
     const tokens = queryTokens(groups);
-    const table: HitTable = new Map(await Promise.all(tokens.map(async (t) => [t, await this.hitsOf(t, filters)] as const)));
+    const hits: HitTable = new Map(await Promise.all(tokens.map(async (t) => [t, await this.hitsOf(t, filters)] as const)));
     const map = await this.sections!;
+    const table = this.mapLoaded ? listedOnly(hits, (id) => id in map) : hits;
     const accept = state.kind ? matchesInPart(state.kind) : undefined;
     return { matches: matchPages(groups, table, (id) => entryStarts(map[id]), accept), groups, conversionPending };
   }
@@ -182,7 +191,8 @@ export class SearchEngine {
     const fragment = await result.data();
     const raw = fragment.raw_content ?? fragment.content;
     const words = fragmentWords(raw);
-    const url = fragment.raw_url ?? fragment.url;
+    // A page indexed once for two locales has the first one's URL: link this locale's page.
+    const url = this.summary(match)?.url ?? fragment.raw_url ?? fragment.url;
     const joiner = raw.includes('\u200B') ? '' : ' ';
     const sections = matchSections(sectionsOf(fragment, words.length), match.groups, state.kind)
       .slice(0, max)
