@@ -56,6 +56,8 @@ export interface PoolOptions {
   youngHeapMb?: number;
   /** Given to every thread as its `workerData` (e.g. what it loads once before its jobs). */
   workerData?: unknown;
+  /** Called as each job's result arrives, with the job's index (jobs finish out of order). */
+  onResult?: (index: number) => void;
 }
 
 /** Threads a pool uses: `AGENT_ATLAS_WORKERS`, else the cores, at most 2. */
@@ -71,7 +73,7 @@ export function poolThreads(): number {
  * bound their threads' memory so).
  */
 export function runInWorkers<J, R>(url: URL, jobs: readonly J[], options: PoolOptions = {}): Promise<R[]> {
-  const { threads = poolThreads(), maxHeapMb, youngHeapMb, workerData } = options;
+  const { threads = poolThreads(), maxHeapMb, youngHeapMb, workerData, onResult } = options;
   const resourceLimits = {
     ...(youngHeapMb ? { maxYoungGenerationSizeMb: youngHeapMb } : {}),
     ...(maxHeapMb ? { maxOldGenerationSizeMb: maxHeapMb } : {}),
@@ -104,6 +106,7 @@ export function runInWorkers<J, R>(url: URL, jobs: readonly J[], options: PoolOp
       worker.on('message', (reply: ResultMessage<R>) => {
         if (reply.error !== undefined) return fail(new Error(reply.error));
         results[reply.id] = reply.result as R;
+        onResult?.(reply.id);
         send();
       });
       worker.on('error', fail);

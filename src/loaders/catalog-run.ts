@@ -66,8 +66,10 @@ export async function runCatalog(logger: RunLogger): Promise<Catalog> {
   }
   // Graph layouts on worker threads, while Astro stores the content and bundles the pages; the
   // pages that draw graphs wait for them (layouts-ready.ts) and only read them from the cache.
-  setGraphLayoutsPending(
-    prewarmGraphLayouts(catalog.agents).then(
+  const prewarm = prewarmGraphLayouts(catalog.agents);
+  setGraphLayoutsPending({
+    agentPages: prewarm.agentPages,
+    all: prewarm.done.then(
       (graphs) => {
         if (graphs.laidOut) logger.info(`${graphs.laidOut} of ${graphs.graphs} graph layouts computed on ${graphs.threads} threads (${graphs.ms} ms).`);
       },
@@ -75,7 +77,7 @@ export async function runCatalog(logger: RunLogger): Promise<Catalog> {
         logger.warn(`Graph layouts were not prepared in advance (${String(error)}); the pages lay them out themselves.`);
       },
     ),
-  );
+  });
   // Meanwhile the pages' search HTML (made by the catalog) goes to Pagefind, which indexes it
   // in its own process while the pages render; the integration writes the bundle at the end.
   const search = searchIndexRequest();

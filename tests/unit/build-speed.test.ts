@@ -1,11 +1,12 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalog } from '../../scripts/bench/generate.ts';
 import { buildCatalog, type Catalog } from '../../src/lib/catalog/build-catalog.ts';
-import { cachedSvg } from '../../src/lib/graph/cache.ts';
-import { prewarmGraphLayouts, siteGraphInputs } from '../../src/lib/graph/prewarm.ts';
+import { cacheKey, cachedSvg } from '../../src/lib/graph/cache.ts';
+import { prewarmGraphLayouts, siteGraphInputGroups, siteGraphInputs } from '../../src/lib/graph/prewarm.ts';
 import { agentGraphInput, layoutKeyInput } from '../../src/lib/graph/views.ts';
 import { localizedAgentPaths } from '../../src/lib/routing/static-paths.ts';
 
@@ -60,9 +61,17 @@ describe('graph layouts prepared before rendering', () => {
     expect(layoutKeyInput(input).nodes.some((n) => 'href' in n)).toBe(false);
   });
 
-  it('fill the cache with the layouts the pages look up', async () => {
+  it('fill the cache with the layouts the pages look up, the agent pages\' first', async () => {
     const cacheDir = path.join(dir, 'graph');
-    const stats = await prewarmGraphLayouts(inProcess.agents, cacheDir);
+    const prewarm = prewarmGraphLayouts(inProcess.agents, cacheDir);
+    // When the agent pages stop waiting, every graph they draw is in the cache.
+    await prewarm.agentPages;
+    const groups = siteGraphInputGroups(inProcess.agents);
+    const cached = (input: (typeof groups.agentPages)[number]) => existsSync(path.join(cacheDir, `${cacheKey({ layout: input })}.json`));
+    expect(groups.agentPages.length).toBeGreaterThan(0);
+    expect(groups.agentPages.filter((input) => !cached(input))).toEqual([]);
+    const stats = await prewarm.done;
+    expect(groups.graphPage.filter((input) => !cached(input))).toEqual([]);
     const inputs = siteGraphInputs(inProcess.agents);
     expect(stats.graphs).toBe(inputs.length);
     expect(stats.laidOut).toBe(inputs.length);
@@ -77,6 +86,6 @@ describe('graph layouts prepared before rendering', () => {
       expect(JSON.parse(value).nodes.length).toBe(input.nodes.length);
     }
     // A second run finds everything cached.
-    expect((await prewarmGraphLayouts(inProcess.agents, cacheDir)).laidOut).toBe(0);
+    expect((await prewarmGraphLayouts(inProcess.agents, cacheDir).done).laidOut).toBe(0);
   }, 240_000);
 });

@@ -35,37 +35,81 @@ const LAYOUT_HEAP_MB = 256;
 /** Below this many graphs to lay out, the pages do it themselves (threads take time to start). */
 const MIN_GRAPHS = 8;
 
-/** Every layout input of the site, link-free (as cached), without repeats. */
-export function siteGraphInputs(agents: readonly AgentEntry[]): GraphInput[] {
+/**
+ * Every layout input of the site, link-free (as cached), without repeats, in two groups: the
+ * agent pages' neighbourhood graphs, and the graph page's (the overview and each collection).
+ */
+export function siteGraphInputGroups(agents: readonly AgentEntry[]): { agentPages: GraphInput[]; graphPage: GraphInput[] } {
   const { names, overview, inputs } = catalogGraphInputs(agents, (slug) => slug);
-  const all = names.length > 1 ? [overview, ...inputs] : [...inputs];
+  const agentPages: GraphInput[] = [];
   for (const { agent, incoming, neighbours } of agentsWithNeighbours(agents)) {
     const input = agentGraphInput(agent, incoming, neighbours);
-    if (input) all.push(input);
+    if (input) agentPages.push(input);
   }
-  const byKey = new Map(all.map((input) => {
-    const bare = layoutKeyInput(input);
-    return [cacheKey({ layout: bare }), bare] as const;
-  }));
-  return [...byKey.values()];
+  const seen = new Set<string>();
+  const unique = (list: readonly GraphInput[]) =>
+    list.map(layoutKeyInput).filter((bare) => {
+      const key = cacheKey({ layout: bare });
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  // The agent pages' group first: a graph both groups need is ready for the agent pages.
+  return { agentPages: unique(agentPages), graphPage: unique(names.length > 1 ? [overview, ...inputs] : inputs) };
 }
 
-/** Lays out the site's uncached graphs on worker threads, largest first. */
-export async function prewarmGraphLayouts(agents: readonly AgentEntry[], cacheDir: string = DEFAULT_GRAPH_CACHE_DIR): Promise<PrewarmStats> {
+/** Every layout input of the site, link-free (as cached), without repeats. */
+export function siteGraphInputs(agents: readonly AgentEntry[]): GraphInput[] {
+  const { agentPages, graphPage } = siteGraphInputGroups(agents);
+  return [...agentPages, ...graphPage];
+}
+
+/** A prewarm under way: {@link prewarmGraphLayouts}. */
+export interface Prewarm {
+  /**
+   * Settles when the agent pages' graphs are in the cache (or the prewarm failed: the pages
+   * then lay out what is missing themselves).
+   */
+  agentPages: Promise<void>;
+  /** Settles when every graph is in the cache, with what was done. */
+  done: Promise<PrewarmStats>;
+}
+
+const bySize = (a: GraphInput, b: GraphInput) => b.nodes.length + b.edges.length - (a.nodes.length + a.edges.length);
+
+/**
+ * Lays out the site's uncached graphs on worker threads: the agent pages' first (each group
+ * largest first), so those pages need not wait for the graph page's, which are few but take
+ * most of the time (a thousand-agent catalog's overview and collection graphs: about two
+ * thirds of it) and are drawn by the three graph pages alone.
+ */
+export function prewarmGraphLayouts(agents: readonly AgentEntry[], cacheDir: string = DEFAULT_GRAPH_CACHE_DIR): Prewarm {
   const started = performance.now();
-  const inputs = siteGraphInputs(agents);
-  const missing = inputs
-    .filter((input) => !existsSync(join(cacheDir, `${cacheKey({ layout: input })}.json`)))
-    .sort((a, b) => b.nodes.length + b.edges.length - (a.nodes.length + a.edges.length));
+  const groups = siteGraphInputGroups(agents);
+  const uncached = (inputs: readonly GraphInput[]) => inputs.filter((input) => !existsSync(join(cacheDir, `${cacheKey({ layout: input })}.json`))).sort(bySize);
+  const first = uncached(groups.agentPages);
+  const missing = [...first, ...uncached(groups.graphPage)];
   const pooled = missing.length >= MIN_GRAPHS && workerFileAvailable(WORKER_URL);
-  if (pooled) {
-    const jobs = missing.map((input) => ({ input, cacheDir }));
-    await runInWorkers<LayoutJob, boolean>(WORKER_URL, jobs, { maxHeapMb: LAYOUT_HEAP_MB, youngHeapMb: YOUNG_HEAP_MB });
-  }
-  return {
-    graphs: inputs.length,
-    laidOut: pooled ? missing.length : 0,
-    threads: pooled ? poolThreads() : 0,
-    ms: Math.round(performance.now() - started),
-  };
+  let agentPagesDone!: () => void;
+  const agentPages = new Promise<void>((resolve) => (agentPagesDone = resolve));
+  let waiting = pooled ? first.length : 0;
+  if (!waiting) agentPagesDone();
+  const done = (async (): Promise<PrewarmStats> => {
+    if (pooled) {
+      const jobs = missing.map((input) => ({ input, cacheDir }));
+      const onResult = (index: number) => {
+        if (index < first.length && --waiting === 0) agentPagesDone();
+      };
+      await runInWorkers<LayoutJob, boolean>(WORKER_URL, jobs, { maxHeapMb: LAYOUT_HEAP_MB, youngHeapMb: YOUNG_HEAP_MB, onResult });
+    }
+    return {
+      graphs: groups.agentPages.length + groups.graphPage.length,
+      laidOut: pooled ? missing.length : 0,
+      threads: pooled ? poolThreads() : 0,
+      ms: Math.round(performance.now() - started),
+    };
+  })();
+  // A failed pool leaves the agent pages to lay out what is missing: they stop waiting.
+  done.catch(() => agentPagesDone());
+  return { agentPages, done };
 }
