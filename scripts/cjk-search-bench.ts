@@ -89,7 +89,7 @@ const convert = createQueryConverters(STPhrases);
 async function bundleKB(dir: string): Promise<number> {
   let bytes = 0;
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && /zh-han[st]/.test(e.name) && /\.pf_(index|fragment|meta|filter)$|^atlas-sections\./.test(e.name)) bytes += (await stat(path.join(e.parentPath, e.name))).size;
+    if (e.isFile() && /(?:^|\.)zh[-_]/.test(e.name) && /\.pf_(index|fragment|meta|filter)$|^atlas-sections\./.test(e.name)) bytes += (await stat(path.join(e.parentPath, e.name))).size;
   }
   return bytes / 1024;
 }

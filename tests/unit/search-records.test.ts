@@ -122,6 +122,20 @@ describe('search records from agent data', () => {
     expect(agentSearchHtml(withZhHans({ ...zhHant, title: 'Another title' }))['zh-Hans']).toContain('Another title');
   });
 
+  it('makes a record without a Han character once for every locale that shows its content', () => {
+    const english = agents.find((a) => a.sourceLang === 'en' && a.localized['zh-Hant'].status === 'missing' && !/\p{Script=Han}/u.test(agentSearchHtml(a).en))!;
+    const inner = (html: string) => html.replace(/^<!doctype html><html lang="[^"]*">/, '');
+    const html = agentSearchHtml(english);
+    expect(inner(html.en)).toBe(inner(html['zh-Hant']));
+    for (const locale of LOCALES) expect(html[locale]).toBe(recordToHtml(searchRecord(english, locale)));
+    // A Han character is separated differently in each index language: two records.
+    const content = { ...english.localized.en, summary: '数据库 tools' };
+    const withHan = { ...english, localized: { en: content, 'zh-Hant': content, 'zh-Hans': content } };
+    const both = agentSearchHtml(withHan);
+    expect(inner(both.en)).not.toBe(inner(both['zh-Hant']));
+    for (const locale of LOCALES) expect(both[locale]).toBe(recordToHtml(searchRecord(withHan, locale)));
+  });
+
   it('offers filter values from the catalog, most used first', () => {
     const options = filterOptions(agents);
     expect(options.tool.length).toBeGreaterThan(0);

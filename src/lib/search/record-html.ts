@@ -2,7 +2,7 @@ import { LOCALES, type Locale } from '../locales.ts';
 import type { LocalizedContent } from '../schema.ts';
 import { indexLanguage, searchRecord, type SearchableAgent, type SearchRecord } from './records.ts';
 import { BLOCK_WEIGHTS, encodeAnchorTitle } from './kinds.ts';
-import { hanSeparator, separateHan } from './han.ts';
+import { hanSeparator, hasHan, separateHan } from './han.ts';
 
 /**
  * The HTML Pagefind indexes for a search record. It is never served: it exists so Pagefind's
@@ -64,22 +64,24 @@ function sameContent(a: LocalizedContent, b: LocalizedContent): boolean {
 
 /**
  * The HTML Pagefind indexes for an agent's page in each locale (made once per agent file).
- * Locales that show the same content with the same Han separator (an untranslated English
- * agent's two Chinese pages) share one record: it is made once, not once per locale, and when
- * their index language is the same too (both Chinese scripts, {@link indexLanguage}), the
- * documents are the same and `searchPages` indexes them once.
+ * Locales that show the same content with the same Han separator, or without a Han character
+ * (an untranslated English agent's three pages), share one record: it is made once, not once per
+ * locale, and when their index language is the same too (both Chinese scripts,
+ * {@link indexLanguage}), the documents are the same and `searchPages` indexes them once.
  */
 export function agentSearchHtml(agent: SearchableAgent): Record<Locale, string> {
-  const made: Array<{ content: LocalizedContent; sep: string; inner: string }> = [];
+  const made: Array<{ content: LocalizedContent; sep: string; han: boolean; inner: string }> = [];
   const out = {} as Record<Locale, string>;
   for (const locale of LOCALES) {
     const content = agent.localized[locale];
     const language = indexLanguage(locale);
     const sep = hanSeparator(language);
-    let inner = made.find((m) => m.sep === sep && sameContent(m.content, content))?.inner;
+    // Without a Han character the separator changes nothing: an untranslated English agent's
+    // English and Chinese pages have the same record inside <html>.
+    let inner = made.find((m) => (m.sep === sep || !m.han) && sameContent(m.content, content))?.inner;
     if (inner === undefined) {
       inner = recordInner(searchRecord(agent, locale));
-      made.push({ content, sep, inner });
+      made.push({ content, sep, han: hasHan(inner), inner });
     }
     out[locale] = htmlDocument(language, inner);
   }
