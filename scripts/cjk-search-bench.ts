@@ -27,6 +27,7 @@ import { containsQuery, pool, sampleTerms, scoreQuery, type QueryScore } from '.
 import type { Runs } from './cjk-bench/bench-entry.ts';
 import { toScript } from '../src/lib/localize/chinese.ts';
 import { createQueryConverters } from '../src/lib/search/opencc-query.ts';
+import { sectionMapFileName } from '../src/lib/search/bundle-files.ts';
 import STPhrases from 'opencc-js/dict/STPhrases';
 
 const args = process.argv.slice(2);
@@ -69,7 +70,15 @@ async function buildDefaultIndex(): Promise<void> {
   await pagefind.close();
 }
 
-function pagesOf(pages: Map<string, IndexedPage>, segment: string): Map<string, IndexedPage> {
+/**
+ * The pages a locale's search finds: Agent Atlas's section map lists them (a page the two
+ * scripts share is indexed once, under one URL); for Pagefind's own index, those under its URL.
+ */
+async function pagesOf(pages: Map<string, IndexedPage>, segment: string, sectionMap?: string): Promise<Map<string, IndexedPage>> {
+  if (sectionMap) {
+    const listed = new Set(Object.keys(JSON.parse(await readFile(sectionMap, 'utf8')) as Record<string, unknown>));
+    return new Map([...pages].filter(([id]) => listed.has(id)));
+  }
   return new Map([...pages].filter(([, p]) => p.url.startsWith(`/${segment}/agents/`)));
 }
 
@@ -108,6 +117,7 @@ async function main() {
   const extraHant = EXTRA.map((t) => toScript(t, 'zh-Hant'));
 
   const ours = await readFragments(path.join(site, 'pagefind'));
+  const ourMap = (segment: string) => path.join(site, 'pagefind', sectionMapFileName(segment));
   const plain = await readFragments(path.join(site, 'pagefind-default'));
   await writeBenchPages(site, '/', [{ segment: 'zh-hans', tag: 'zh-Hans' }, { segment: 'zh-hant', tag: 'zh-Hant' }]);
 
@@ -139,8 +149,8 @@ async function main() {
     const d = await run(segment, 'runDefault', queries);
     rows.push({
       label,
-      atlas: score(a, pagesOf(ours, segment), target, forms),
-      plain: score(d, pagesOf(plain, segment), target, forms),
+      atlas: score(a, await pagesOf(ours, segment, ourMap(segment)), target, forms),
+      plain: score(d, await pagesOf(plain, segment), target, forms),
       atlasMs: Object.values(a).slice(1).map((r) => r.ms),
       plainMs: Object.values(d).slice(1).map((r) => r.ms),
     });
@@ -153,7 +163,7 @@ async function main() {
   await browser.close();
   server.close();
 
-  console.log(`\nChinese search: ${terms.length} terms (${['frequent', 'mid', 'rare'].map((b) => `${terms.filter((t) => t.band === b).length} ${b}`).join(', ')}), seed ${seed}; ${pagesOf(ours, 'zh-hans').size} pages per script.\n`);
+  console.log(`\nChinese search: ${terms.length} terms (${['frequent', 'mid', 'rare'].map((b) => `${terms.filter((t) => t.band === b).length} ${b}`).join(', ')}), seed ${seed}; ${(await pagesOf(ours, 'zh-hans', ourMap('zh-hans'))).size} pages per script.\n`);
   const head = '| queries | Agent Atlas recall | precision | imperfect | Pagefind default recall | precision | imperfect |\n| --- | --- | --- | --- | --- | --- | --- |';
   const line = (label: string, a: QueryScore[], d: QueryScore[], mean = false) => {
     const [x, y] = [pool(a), pool(d)];

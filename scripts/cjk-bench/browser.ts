@@ -46,16 +46,25 @@ export interface IndexedPage {
   text: string;
 }
 
-/** Reads every fragment of a bundle: page id → page. */
+/**
+ * Reads every fragment of a bundle, or of every part of the site's index (a bundle each,
+ * `part-<hash>/`): page id → page.
+ */
 export async function readFragments(bundleDir: string): Promise<Map<string, IndexedPage>> {
-  const dir = path.join(bundleDir, 'fragment');
+  const entries = await readdir(bundleDir, { withFileTypes: true });
+  const bundles = entries.some((e) => e.name === 'fragment')
+    ? [bundleDir]
+    : entries.filter((e) => e.isDirectory() && e.name.startsWith('part-')).map((e) => path.join(bundleDir, e.name));
   const pages = new Map<string, IndexedPage>();
-  for (const name of await readdir(dir)) {
-    type Fragment = { url: string; content: string };
-    const decoded = decodeBundleFile(await readFile(path.join(dir, name))) as Fragment | Record<string, Fragment>;
-    const entries: Array<[string, Fragment]> =
-      typeof decoded.url === 'string' ? [[name.replace(/\.pf_fragment$/, ''), decoded as Fragment]] : Object.entries(decoded as Record<string, Fragment>);
-    for (const [id, f] of entries) pages.set(id, { url: f.url, text: f.content.replace(/\u200B/g, '') });
+  for (const bundle of bundles) {
+    const dir = path.join(bundle, 'fragment');
+    for (const name of await readdir(dir)) {
+      type Fragment = { url: string; content: string };
+      const decoded = decodeBundleFile(await readFile(path.join(dir, name))) as Fragment | Record<string, Fragment>;
+      const found: Array<[string, Fragment]> =
+        typeof decoded.url === 'string' ? [[name.replace(/\.pf_fragment$/, ''), decoded as Fragment]] : Object.entries(decoded as Record<string, Fragment>);
+      for (const [id, f] of found) pages.set(id, { url: f.url, text: f.content.replace(/\u200B/g, '') });
+    }
   }
   return pages;
 }
