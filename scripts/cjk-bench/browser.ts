@@ -2,7 +2,7 @@ import { mkdir, writeFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { decodeBundleFile } from '../../src/lib/search/index-files.ts';
+import { decodeBundleFile, fragmentPages } from '../../src/lib/search/index-files.ts';
 
 /**
  * Browser-side helpers of the search benchmarks: bundling the search engine for a bench page,
@@ -61,9 +61,7 @@ export async function readFragments(bundleDir: string): Promise<Map<string, Inde
     for (const name of await readdir(dir)) {
       type Fragment = { url: string; content: string };
       const decoded = decodeBundleFile(await readFile(path.join(dir, name))) as Fragment | Record<string, Fragment>;
-      const found: Array<[string, Fragment]> =
-        typeof decoded.url === 'string' ? [[name.replace(/\.pf_fragment$/, ''), decoded as Fragment]] : Object.entries(decoded as Record<string, Fragment>);
-      for (const [id, f] of found) pages.set(id, { url: f.url, text: f.content.replace(/\u200B/g, '') });
+      for (const [id, f] of fragmentPages(name.replace(/\.pf_fragment$/, ''), decoded)) pages.set(id, { url: f.url, text: f.content.replace(/\u200B/g, '') });
     }
   }
   return pages;

@@ -56,7 +56,10 @@ export interface PoolOptions {
   youngHeapMb?: number;
   /** Given to every thread as its `workerData` (e.g. what it loads once before its jobs). */
   workerData?: unknown;
-  /** Called as each job's result arrives, with the job's index (jobs finish out of order). */
+  /**
+   * Called as each job's result arrives, with the job's index (jobs finish out of order); a throw
+   * fails the pool.
+   */
   onResult?: (index: number) => void;
 }
 
@@ -106,7 +109,11 @@ export function runInWorkers<J, R>(url: URL, jobs: readonly J[], options: PoolOp
       worker.on('message', (reply: ResultMessage<R>) => {
         if (reply.error !== undefined) return fail(new Error(reply.error));
         results[reply.id] = reply.result as R;
-        onResult?.(reply.id);
+        try {
+          onResult?.(reply.id);
+        } catch (error) {
+          return fail(error instanceof Error ? error : new Error(String(error)));
+        }
         send();
       });
       worker.on('error', fail);

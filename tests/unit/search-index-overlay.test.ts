@@ -41,4 +41,16 @@ describe('search index overlays', () => {
     expect(Object.keys(maps.get('atlas-sections.en.json')!).sort()).toEqual(['en_a', 'en_b2', 'en_c']);
     expect(hidden.sort()).toEqual(['en_b', 'en_d']);
   });
+
+  it('hide a page both Chinese maps list once, and follow an agent whose two scripts part ways', () => {
+    const hant = 'atlas-sections.zh-hant.json';
+    const hans = 'atlas-sections.zh-hans.json';
+    // a's record was shared by both scripts; after its edit each script has its own.
+    const base = new Map([[hant, { zh_a: entry('a'), zh_b: entry('b') }], [hans, { zh_a: entry('a'), zh_b: entry('b') }]]);
+    const overlay = new Map<string, Record<string, PageEntry>>([[hant, { zh_a1: entry('a') }], [hans, { zh_a2: entry('a') }]]);
+    const { maps, hidden } = applyOverlay(base, overlay, { changed: ['a'], removed: [] });
+    expect(hidden).toEqual(['zh_a']);
+    expect(Object.keys(maps.get(hant)!).sort()).toEqual(['zh_a1', 'zh_b']);
+    expect(Object.keys(maps.get(hans)!).sort()).toEqual(['zh_a2', 'zh_b']);
+  });
 });

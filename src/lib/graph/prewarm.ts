@@ -85,23 +85,25 @@ const bySize = (a: GraphInput, b: GraphInput) => b.nodes.length + b.edges.length
  */
 export function prewarmGraphLayouts(agents: readonly AgentEntry[], cacheDir: string = DEFAULT_GRAPH_CACHE_DIR): Prewarm {
   const started = performance.now();
-  const groups = siteGraphInputGroups(agents);
-  const uncached = (inputs: readonly GraphInput[]) => inputs.filter((input) => !existsSync(join(cacheDir, `${cacheKey({ layout: input })}.json`))).sort(bySize);
-  const first = uncached(groups.agentPages);
-  const missing = [...first, ...uncached(groups.graphPage)];
-  const pooled = missing.length >= MIN_GRAPHS && workerFileAvailable(WORKER_URL);
   let agentPagesDone!: () => void;
   const agentPages = new Promise<void>((resolve) => (agentPagesDone = resolve));
-  let waiting = pooled ? first.length : 0;
-  if (!waiting) agentPagesDone();
   const done = (async (): Promise<PrewarmStats> => {
+    const groups = siteGraphInputGroups(agents);
+    const uncached = (inputs: readonly GraphInput[]) => inputs.filter((input) => !existsSync(join(cacheDir, `${cacheKey({ layout: input })}.json`))).sort(bySize);
+    const first = uncached(groups.agentPages);
+    const missing = [...first, ...uncached(groups.graphPage)];
+    const pooled = missing.length >= MIN_GRAPHS && workerFileAvailable(WORKER_URL);
     if (pooled) {
+      // The agent pages' jobs are the first ones: their wait ends when the last of them is done.
+      let waiting = first.length;
+      if (!waiting) agentPagesDone();
       const jobs = missing.map((input) => ({ input, cacheDir }));
       const onResult = (index: number) => {
         if (index < first.length && --waiting === 0) agentPagesDone();
       };
       await runInWorkers<LayoutJob, boolean>(WORKER_URL, jobs, { maxHeapMb: LAYOUT_HEAP_MB, youngHeapMb: YOUNG_HEAP_MB, onResult });
     }
+    agentPagesDone();
     return {
       graphs: groups.agentPages.length + groups.graphPage.length,
       laidOut: pooled ? missing.length : 0,
@@ -109,7 +111,7 @@ export function prewarmGraphLayouts(agents: readonly AgentEntry[], cacheDir: str
       ms: Math.round(performance.now() - started),
     };
   })();
-  // A failed pool leaves the agent pages to lay out what is missing: they stop waiting.
+  // A failed prewarm leaves the agent pages to lay out what is missing: they stop waiting.
   done.catch(() => agentPagesDone());
   return { agentPages, done };
 }

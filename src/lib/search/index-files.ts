@@ -41,28 +41,29 @@ export interface IndexedPage {
 }
 
 /**
- * The section map of every locale of a bundle: map key → page id → entry. A fragment file is one
- * page (its id is the file name) or a group of pages keyed by id. `pageOf` tells the agent and
- * the maps of a page URL; a page it does not know goes to its Pagefind language's map, without a
- * slug.
+ * The pages of a decoded fragment file, by page id: one page (its id is the file name, `fileId`)
+ * or a group of pages keyed by id.
  */
-export function sectionMaps(files: readonly BundleFile[], pageOf: (url: string) => IndexedPage | undefined): Map<string, Record<string, PageEntry>> {
+export function fragmentPages<F extends { url: string }>(fileId: string, decoded: F | Record<string, F>): Array<[string, F]> {
+  return typeof (decoded as F).url === 'string' ? [[fileId, decoded as F]] : Object.entries(decoded as Record<string, F>);
+}
+
+/**
+ * The section map of every locale of a bundle: map key → page id → entry. `pageOf` tells the
+ * agent and the maps of a page URL.
+ */
+export function sectionMaps(files: readonly BundleFile[], pageOf: (url: string) => IndexedPage): Map<string, Record<string, PageEntry>> {
   const maps = new Map<string, Record<string, PageEntry>>();
   for (const file of files) {
-    const m = /(?:^|\/)fragment\/(([^/_]+)_[^/]+)\.pf_fragment$/.exec(file.path);
+    const m = /(?:^|\/)fragment\/([^/]+)\.pf_fragment$/.exec(file.path);
     if (!m) continue;
-    const [, fileId, language] = m;
-    const decoded = decodeBundleFile(file.content) as Fragment | Record<string, Fragment>;
-    const pages: Array<[string, Fragment]> =
-      typeof (decoded as Fragment).url === 'string' ? [[fileId, decoded as Fragment]] : Object.entries(decoded as Record<string, Fragment>);
-    for (const [id, fragment] of pages) {
+    for (const [id, fragment] of fragmentPages(m[1], decodeBundleFile(file.content) as Fragment | Record<string, Fragment>)) {
       const starts = partStarts(fragment.anchors ?? [], fragment.word_count ?? 0);
-      const page = pageOf(fragment.url);
-      const slug = page?.slug ?? '';
+      const { slug, maps: keys } = pageOf(fragment.url);
       const title = fragment.meta?.title ?? '';
       // Most titles are the agent's name, which is the slug's last part: stored once.
       const entry = [...starts, slug, title === slug.split('/').pop() ? '' : title] as unknown as PageEntry;
-      for (const key of page?.maps ?? [language]) {
+      for (const key of keys) {
         const map = maps.get(key) ?? {};
         map[id] = entry;
         maps.set(key, map);

@@ -10,8 +10,9 @@ import type { PageEntry } from './section-map.ts';
  */
 
 /**
- * Pages a part holds on average (until {@link MAX_PARTS}): agents are spread by a hash of their
- * slug, so a part holds a little more or less. An agent's three pages share a part.
+ * Agent pages a part holds on average (until {@link MAX_PARTS}): agents are spread by a hash of
+ * their slug, so a part holds a little more or less. An agent's records (one per locale, or one
+ * for two locales that show the same) share a part.
  */
 export const PAGES_PER_PART = 1000;
 /** Parts at most, whatever the catalog size (each adds requests to a first search). */
@@ -32,10 +33,12 @@ export function partOf(slug: string, parts: number): number {
 
 /**
  * Splits pages into parts by their agent's slug (`slugOf`). Empty parts are dropped (the browser
- * needs no request for them), so the result may be shorter than {@link partCount}.
+ * needs no request for them), so the result may be shorter than {@link partCount}. `size` is the
+ * number of pages the parts are counted from (default: `pages`): the agent pages the records
+ * stand for, so that a record shared by two locales, or no longer shared, moves no part boundary.
  */
-export function splitIntoParts<T>(pages: readonly T[], slugOf: (page: T) => string, perPart = PAGES_PER_PART): T[][] {
-  const count = partCount(pages.length, perPart);
+export function splitIntoParts<T>(pages: readonly T[], slugOf: (page: T) => string, perPart = PAGES_PER_PART, size = pages.length): T[][] {
+  const count = partCount(size, perPart);
   const parts: T[][] = Array.from({ length: count }, () => []);
   for (const page of pages) parts[partOf(slugOf(page), count)].push(page);
   return parts.filter((p) => p.length > 0);

@@ -18,7 +18,7 @@ export function escapeHtml(text: string): string {
 
 /**
  * Renders a record as the HTML document Pagefind indexes.
- * @example recordToHtml(record).startsWith('<!doctype html><html lang="zh-hant">') // true
+ * @example recordToHtml(record).startsWith('<!doctype html><html lang="zh">') // true
  */
 export function recordToHtml(record: SearchRecord): string {
   return htmlDocument(record.language, recordInner(record));

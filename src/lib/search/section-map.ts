@@ -5,7 +5,7 @@ import { type AnchorCode, decodeAnchorTitle } from './kinds.ts';
  * title. A search result from Pagefind carries only a page id and word positions; with this map
  * the browser knows whether a position is in a responsibility, a checklist, an example or the
  * body without downloading the page's fragment, so it can rank and filter every result, not
- * just the shown ones, and show a result's title at once. The build writes one map per language
+ * just the shown ones, and show a result's title at once. The build writes one map per locale
  * beside the index (a few numbers and words per page).
  */
 

@@ -91,7 +91,12 @@ async function writePart(index: pagefind.PagefindIndex, pages: readonly SearchPa
     (await readdir(fragmentDir)).map(async (name) => ({ path: `fragment/${name}`, content: await readFile(path.join(fragmentDir, name)) })),
   );
   const byUrl = new Map<string, IndexedPage>(pages.map((p) => [p.url, { slug: p.slug, maps: p.locales.map(mapLanguage) }]));
-  for (const [key, map] of sectionMaps(files, (url) => byUrl.get(url))) {
+  for (const [key, map] of sectionMaps(files, (url) => {
+    const page = byUrl.get(url);
+    // Listed in no section map, a page would be left out of every locale's search.
+    if (!page) throw new Error(`Pagefind indexed a page the search records do not have: ${url}`);
+    return page;
+  })) {
     await writeFile(path.join(bundle, sectionMapFileName(key)), JSON.stringify(map));
   }
 }
@@ -170,8 +175,11 @@ async function writeSite(parts: readonly Part[], cacheDir: string, target: strin
  */
 export function startSearchIndex(pages: readonly SearchPage[], cacheDir: string, pagesPerPart = PAGES_PER_PART): PendingSearchIndex {
   const version = pagefindVersion();
-  const of = partCount(pages.length, pagesPerPart);
-  const parts: Part[] = splitIntoParts(pages, (p) => p.slug, pagesPerPart).map((pages) => {
+  // Counted in agent pages (each agent's three), not records: translating an agent changes its
+  // records, and must not change the number of parts (which re-indexes every part).
+  const servedPages = pages.reduce((n, p) => n + p.locales.length, 0);
+  const of = partCount(servedPages, pagesPerPart);
+  const parts: Part[] = splitIntoParts(pages, (p) => p.slug, pagesPerPart, servedPages).map((pages) => {
     const agents = agentHashes(pages);
     return { pages, key: bundleKey(agents, version), manifest: { slot: partOf(pages[0].slug, of), of, agents } };
   });
@@ -223,7 +231,7 @@ export function startSearchIndex(pages: readonly SearchPage[], cacheDir: string,
   ready.catch(() => undefined);
   return {
     pages: pages.length,
-    servedPages: pages.reduce((n, p) => n + p.locales.length, 0),
+    servedPages,
     parts: parts.length,
     async write(outDir) {
       const { pagesIndexed, ms, phrases } = await ready;

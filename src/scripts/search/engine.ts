@@ -62,11 +62,6 @@ export class SearchEngine {
   private api?: Promise<PagefindApi>;
   private sections?: Promise<SectionMap>;
   private map: SectionMap = {};
-  /**
-   * Whether the section map loaded: it then also says which of the index's pages are this
-   * locale's (the Chinese scripts share an index). Without it, results keep every page.
-   */
-  private mapLoaded = false;
   private converters?: Promise<ScriptConverters>;
   private loadedConverters?: ScriptConverters;
   private readonly tokenHits = new Map<string, Promise<Map<string, number[]>>>();
@@ -109,14 +104,29 @@ export class SearchEngine {
       this.api = undefined;
       throw error;
     });
-    this.sections ??= fetch(`${this.base}pagefind/${sectionMapFileName(document.documentElement.lang)}`, { cache: 'no-cache' })
-      .then((r) => (r.ok ? (r.json() as Promise<SectionMap>) : undefined))
-      .catch(() => undefined)
-      .then((map) => {
-        this.mapLoaded = map !== undefined;
-        return (this.map = map ?? {});
-      });
+    // A failure is the search's to report (it asks again).
+    this.loadSections().catch(() => undefined);
     return this.api;
+  }
+
+  /**
+   * Loads this locale's section map (once). It also says which of the index's pages are this
+   * locale's (the two Chinese scripts share an index): without it, results would mix both
+   * scripts, so it fails like the index, and is tried again on the next search.
+   */
+  private loadSections(): Promise<SectionMap> {
+    const mapFile = sectionMapFileName(document.documentElement.lang);
+    this.sections ??= fetch(`${this.base}pagefind/${mapFile}`, { cache: 'no-cache' })
+      .then((r) => {
+        if (!r.ok) throw new Error(`${mapFile}: HTTP ${r.status}`);
+        return r.json() as Promise<SectionMap>;
+      })
+      .then((map) => (this.map = map))
+      .catch((error: unknown) => {
+        this.sections = undefined;
+        throw error;
+      });
+    return this.sections;
   }
 
   /** Loads the OpenCC converters (once). */
@@ -171,8 +181,8 @@ export class SearchEngine {
     const filters = indexFilters(state);
     const tokens = queryTokens(groups);
     const hits: HitTable = new Map(await Promise.all(tokens.map(async (t) => [t, await this.hitsOf(t, filters)] as const)));
-    const map = await this.sections!;
-    const table = this.mapLoaded ? listedOnly(hits, (id) => id in map) : hits;
+    const map = await this.loadSections();
+    const table = listedOnly(hits, (id) => id in map);
     const accept = state.kind ? matchesInPart(state.kind) : undefined;
     return { matches: matchPages(groups, table, (id) => entryStarts(map[id]), accept), groups, conversionPending };
   }
