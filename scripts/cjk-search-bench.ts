@@ -70,16 +70,18 @@ async function buildDefaultIndex(): Promise<void> {
   await pagefind.close();
 }
 
-/**
- * The pages a locale's search finds: Agent Atlas's section map lists them (a page the two
- * scripts share is indexed once, under one URL); for Pagefind's own index, those under its URL.
- */
-async function pagesOf(pages: Map<string, IndexedPage>, segment: string, sectionMap?: string): Promise<Map<string, IndexedPage>> {
-  if (sectionMap) {
-    const listed = new Set(Object.keys(JSON.parse(await readFile(sectionMap, 'utf8')) as Record<string, unknown>));
-    return new Map([...pages].filter(([id]) => listed.has(id)));
-  }
+/** The pages of Pagefind's own index that a locale's search finds: those under its URL. */
+function pagesOf(pages: Map<string, IndexedPage>, segment: string): Map<string, IndexedPage> {
   return new Map([...pages].filter(([, p]) => p.url.startsWith(`/${segment}/agents/`)));
+}
+
+/**
+ * The pages of Agent Atlas's index that a locale's search finds: its section map lists them (a
+ * page the two scripts share is indexed once, under one URL).
+ */
+async function listedPages(pages: Map<string, IndexedPage>, pagefindDir: string, segment: string): Promise<Map<string, IndexedPage>> {
+  const map = JSON.parse(await readFile(path.join(pagefindDir, sectionMapFileName(segment)), 'utf8')) as Record<string, unknown>;
+  return new Map([...pages].filter(([id]) => id in map));
 }
 
 function score(runs: Runs, pages: Map<string, IndexedPage>, target: (q: string) => string, forms: (q: string) => string[]): QueryScore[] {
@@ -116,8 +118,9 @@ async function main() {
   const hant = hans.map((t) => toScript(t, 'zh-Hant'));
   const extraHant = EXTRA.map((t) => toScript(t, 'zh-Hant'));
 
-  const ours = await readFragments(path.join(site, 'pagefind'));
-  const ourMap = (segment: string) => path.join(site, 'pagefind', sectionMapFileName(segment));
+  const indexed = await readFragments(path.join(site, 'pagefind'));
+  const ours: Record<string, Map<string, IndexedPage>> = {};
+  for (const segment of ['zh-hans', 'zh-hant']) ours[segment] = await listedPages(indexed, path.join(site, 'pagefind'), segment);
   const plain = await readFragments(path.join(site, 'pagefind-default'));
   await writeBenchPages(site, '/', [{ segment: 'zh-hans', tag: 'zh-Hans' }, { segment: 'zh-hant', tag: 'zh-Hant' }]);
 
@@ -149,8 +152,8 @@ async function main() {
     const d = await run(segment, 'runDefault', queries);
     rows.push({
       label,
-      atlas: score(a, await pagesOf(ours, segment, ourMap(segment)), target, forms),
-      plain: score(d, await pagesOf(plain, segment), target, forms),
+      atlas: score(a, ours[segment], target, forms),
+      plain: score(d, pagesOf(plain, segment), target, forms),
       atlasMs: Object.values(a).slice(1).map((r) => r.ms),
       plainMs: Object.values(d).slice(1).map((r) => r.ms),
     });
@@ -163,7 +166,7 @@ async function main() {
   await browser.close();
   server.close();
 
-  console.log(`\nChinese search: ${terms.length} terms (${['frequent', 'mid', 'rare'].map((b) => `${terms.filter((t) => t.band === b).length} ${b}`).join(', ')}), seed ${seed}; ${(await pagesOf(ours, 'zh-hans', ourMap('zh-hans'))).size} pages per script.\n`);
+  console.log(`\nChinese search: ${terms.length} terms (${['frequent', 'mid', 'rare'].map((b) => `${terms.filter((t) => t.band === b).length} ${b}`).join(', ')}), seed ${seed}; ${ours['zh-hans'].size} pages per script.\n`);
   const head = '| queries | Agent Atlas recall | precision | imperfect | Pagefind default recall | precision | imperfect |\n| --- | --- | --- | --- | --- | --- | --- |';
   const line = (label: string, a: QueryScore[], d: QueryScore[], mean = false) => {
     const [x, y] = [pool(a), pool(d)];

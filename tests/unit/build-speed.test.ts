@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalog } from '../../scripts/bench/generate.ts';
 import { buildCatalog, type Catalog } from '../../src/lib/catalog/build-catalog.ts';
 import { cacheKey, cachedSvg } from '../../src/lib/graph/cache.ts';
-import { prewarmGraphLayouts, siteGraphInputGroups, siteGraphInputs } from '../../src/lib/graph/prewarm.ts';
+import { prewarmGraphLayouts, siteGraphInputGroups } from '../../src/lib/graph/prewarm.ts';
 import { agentGraphInput, layoutKeyInput } from '../../src/lib/graph/views.ts';
 import { localizedAgentPaths } from '../../src/lib/routing/static-paths.ts';
 
@@ -72,7 +72,7 @@ describe('graph layouts prepared before rendering', () => {
     expect(groups.agentPages.filter((input) => !cached(input))).toEqual([]);
     const stats = await prewarm.done;
     expect(groups.graphPage.filter((input) => !cached(input))).toEqual([]);
-    const inputs = siteGraphInputs(inProcess.agents);
+    const inputs = [...groups.agentPages, ...groups.graphPage];
     expect(stats.graphs).toBe(inputs.length);
     expect(stats.laidOut).toBe(inputs.length);
     expect((await readdir(cacheDir)).filter((f) => f.endsWith('.json'))).toHaveLength(inputs.length);

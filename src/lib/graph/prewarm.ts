@@ -58,12 +58,6 @@ export function siteGraphInputGroups(agents: readonly AgentEntry[]): { agentPage
   return { agentPages: unique(agentPages), graphPage: unique(names.length > 1 ? [overview, ...inputs] : inputs) };
 }
 
-/** Every layout input of the site, link-free (as cached), without repeats. */
-export function siteGraphInputs(agents: readonly AgentEntry[]): GraphInput[] {
-  const { agentPages, graphPage } = siteGraphInputGroups(agents);
-  return [...agentPages, ...graphPage];
-}
-
 /** A prewarm under way: {@link prewarmGraphLayouts}. */
 export interface Prewarm {
   /**

@@ -30,7 +30,7 @@ export function decodeBundleFile(content: Uint8Array): unknown {
 }
 
 /** What the section maps need to know of an indexed page, by its URL (from the records). */
-export interface IndexedPage {
+export interface MappedPage {
   /** The agent's slug. */
   slug: string;
   /**
@@ -52,7 +52,7 @@ export function fragmentPages<F extends { url: string }>(fileId: string, decoded
  * The section map of every locale of a bundle: map key → page id → entry. `pageOf` tells the
  * agent and the maps of a page URL.
  */
-export function sectionMaps(files: readonly BundleFile[], pageOf: (url: string) => IndexedPage): Map<string, Record<string, PageEntry>> {
+export function sectionMaps(files: readonly BundleFile[], pageOf: (url: string) => MappedPage): Map<string, Record<string, PageEntry>> {
   const maps = new Map<string, Record<string, PageEntry>>();
   for (const file of files) {
     const m = /(?:^|\/)fragment\/([^/]+)\.pf_fragment$/.exec(file.path);

@@ -51,7 +51,9 @@ export interface SearchRecord {
  * The Pagefind language a locale's records are indexed in: `en`, or `zh` for both Chinese
  * scripts. Pagefind reads the two scripts alike (it segments Chinese words; nothing else depends
  * on the script), and one index for both lets an agent whose two Chinese pages show the same
- * content (every untranslated non-Chinese agent) be indexed once instead of twice. A page in
+ * content (every untranslated non-Chinese agent) be indexed once instead of twice (the
+ * benchmark's 1,000 agents: 2,342 records for 3,000 pages; Pagefind alone, by hand, 17.2–17.5 s
+ * for the 3,000 pages, 12.1–13.2 s without the 658 repeated ones). A page in
  * `zh-Hant` or `zh-Hans` finds this index by its language's first part, as Pagefind looks it up.
  * @example indexLanguage('zh-Hant') // 'zh'
  */

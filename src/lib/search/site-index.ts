@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { type SearchPage, mapLanguage } from './records.ts';
-import { type IndexedPage, sectionMaps } from './index-files.ts';
+import { type MappedPage, sectionMaps } from './index-files.ts';
 import { placeFolder } from '../output/exact-folder.ts';
 import { PARTS_FILE_NAME, ST_PHRASES_FILE_NAME, isSectionMapFile, sectionMapFileName, type PartsList } from './bundle-files.ts';
 import { PAGES_PER_PART, mergeSectionMaps, partCount, partOf, splitIntoParts } from './index-parts.ts';
@@ -90,7 +90,7 @@ async function writePart(index: pagefind.PagefindIndex, pages: readonly SearchPa
   const files = await Promise.all(
     (await readdir(fragmentDir)).map(async (name) => ({ path: `fragment/${name}`, content: await readFile(path.join(fragmentDir, name)) })),
   );
-  const byUrl = new Map<string, IndexedPage>(pages.map((p) => [p.url, { slug: p.slug, maps: p.locales.map(mapLanguage) }]));
+  const byUrl = new Map<string, MappedPage>(pages.map((p) => [p.url, { slug: p.slug, maps: p.locales.map(mapLanguage) }]));
   for (const [key, map] of sectionMaps(files, (url) => {
     const page = byUrl.get(url);
     // Listed in no section map, a page would be left out of every locale's search.
