@@ -8,6 +8,7 @@ import { FileCache, defaultCacheDir } from './file-cache.ts';
 import { processFile, type ProcessedFile } from './process-file.ts';
 import { packProcessed, unpackProcessed, type PackedFile } from './packed-file.ts';
 import { poolThreads, runInWorkers, workerFileAvailable } from '../worker-pool.ts';
+import { withoutOptimizingCompiler } from '../jit.ts';
 import type { ProcessJob } from './process-worker.ts';
 import { parseTranslationFile, type TranslationFile } from '../localize/translation-file.ts';
 import type { Extractor } from '../localize/localize-agent.ts';
@@ -135,8 +136,11 @@ export async function buildCatalog(options: CatalogOptions): Promise<Catalog> {
   const pooled = extract === extractStructure && misses.length > POOL_MIN_FILES && workerFileAvailable(WORKER_URL);
   // A pool that cannot run (a thread that fails to start or dies) costs speed, not the build.
   // Its threads keep V8's young generation size (parsing needs it; see YOUNG_HEAP_MB).
+  // Each file goes through its stages once: V8's optimizing compiler costs more than it saves here (jit.ts).
   const texts = pooled
-    ? await runInWorkers<ProcessJob, string>(WORKER_URL, misses.map((m) => ({ file: m.file, bytes: m.bytes, translations: m.own }))).catch(() => undefined)
+    ? await withoutOptimizingCompiler(() =>
+        runInWorkers<ProcessJob, string>(WORKER_URL, misses.map((m) => ({ file: m.file, bytes: m.bytes, translations: m.own }))),
+      ).catch(() => undefined)
     : undefined;
   const computed = new Map<string, ProcessedFile>();
   await mapLimit(misses, 16, async (m, i) => {
