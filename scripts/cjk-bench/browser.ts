@@ -47,6 +47,15 @@ export interface IndexedPage {
 }
 
 /**
+ * A fragment's text as a reader would search it: without the separators the index puts between
+ * Han characters (a space, or U+200B in an index of a language Pagefind segments). A block end
+ * (`。`, a word of its own) stays, so a query is not found across two blocks.
+ */
+function indexedText(content: string): string {
+  return content.replace(/\u200B/g, '').replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1');
+}
+
+/**
  * Reads every fragment of a bundle, or of every part of the site's index (a bundle each,
  * `part-<hash>/`): page id → page.
  */
@@ -61,7 +70,7 @@ export async function readFragments(bundleDir: string): Promise<Map<string, Inde
     for (const name of await readdir(dir)) {
       type Fragment = { url: string; content: string };
       const decoded = decodeBundleFile(await readFile(path.join(dir, name))) as Fragment | Record<string, Fragment>;
-      for (const [id, f] of fragmentPages(name.replace(/\.pf_fragment$/, ''), decoded)) pages.set(id, { url: f.url, text: f.content.replace(/\u200B/g, '') });
+      for (const [id, f] of fragmentPages(name.replace(/\.pf_fragment$/, ''), decoded)) pages.set(id, { url: f.url, text: indexedText(f.content) });
     }
   }
   return pages;

@@ -53,6 +53,10 @@ describe('sections and excerpts', () => {
     expect(tidyExcerpt('用 <mark>上</mark> <mark>下</mark> 文 and API')).toBe('用<mark>上下</mark>文 and API');
     expect(tidyExcerpt('done. 好的')).toBe('done. 好的');
     expect(tidyExcerpt('保护. 下一')).toBe('保护。下一');
+    // The block ends of a record with Han characters: back against the text, away after punctuation.
+    expect(tidyExcerpt('规 划 。 用 React 。 好！ 。')).toBe('规划。用 React。好！');
+    expect(tidyExcerpt('<mark>规</mark> <mark>划</mark> 。 下')).toBe('<mark>规划</mark>。下');
+    expect(tidyExcerpt('上 下 文 ， 「 管 理 」 (data)')).toBe('上下文，「管理」 (data)');
     expect(tidyExcerpt('<mark>上</mark><mark>下</mark> 文. 好')).toBe('<mark>上下</mark>文。好');
   });
 });

@@ -10,7 +10,7 @@ import { entryStarts, entryTitle, partAt } from '../../src/lib/search/section-ma
 const url = '/zh-hans/agents/planner/';
 const slug = 'planner';
 const record: SearchRecord = {
-  language: 'zh',
+  language: 'en',
   title: '规划师',
   filters: { tool: ['Read'], model: ['opus'], collection: ['/'], kind: ['responsibility', 'checklist'] },
   blocks: [
@@ -33,7 +33,7 @@ describe('the index Pagefind builds from a record', () => {
     const added = await index!.addHTMLFile({ url: url, content: recordToHtml(record) });
     expect(added.errors).toEqual([]);
     const { files } = await index!.getFiles();
-    const fragmentFile = files.find((f) => f.path.includes('fragment/zh_'))!;
+    const fragmentFile = files.find((f) => f.path.includes('fragment/en_'))!;
     const fragment = decodeBundleFile(fragmentFile.content) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]>; anchors: Array<{ id: string; title?: string; location: number }> };
     expect(fragment.url).toBe(url);
     expect(fragment.meta.title).toBe('规划师');
@@ -51,14 +51,15 @@ describe('the index Pagefind builds from a record', () => {
     const fen = words.indexOf('分');
     expect(fen - hua).toBeGreaterThan(1);
     expect(words.slice(words.indexOf('上'), words.indexOf('上') + 3)).toEqual(['上', '下', '文']);
-    // Indexed once for both Chinese locales: the page is in both of their maps.
+    // Indexed once for every locale that shows it: the page is in each of their maps.
     const maps = sectionMaps(files, (u) => {
       expect(u).toBe(url);
-      return { slug, maps: ['zh-hans', 'zh-hant'] };
+      return { slug, maps: ['en', 'zh-hans', 'zh-hant'] };
     });
-    expect([...maps.keys()].sort()).toEqual(['zh-hans', 'zh-hant']);
+    expect([...maps.keys()].sort()).toEqual(['en', 'zh-hans', 'zh-hant']);
     const map = maps.get('zh-hans')!;
     expect(maps.get('zh-hant')).toEqual(map);
+    expect(maps.get('en')).toEqual(map);
     const entry = Object.values(map)[0];
     expect(entry.slice(6)).toEqual(['planner', '规划师']);
     expect(entryTitle(entry)).toBe('规划师');

@@ -63,7 +63,7 @@ describe('ranking by the part of the page a match is in', () => {
 
 describe('a locale keeps the pages its section map lists', () => {
   it('drops the other pages of a shared index, from every token, before matching', () => {
-    // 'hant' and 'hans' are one agent's two Chinese records in the one Chinese index; 'both' is a
+    // 'hant' and 'hans' are one agent's two Chinese records in the shared index; 'both' is a
     // record the two locales share.
     const t = table({ 数: { hant: [1], hans: [1], both: [4] }, 据: { hant: [2], hans: [2], both: [5] } });
     const listed = new Set(['hant', 'both']);

@@ -48,6 +48,9 @@ describe('Han text for the index', () => {
     expect(separateHan('SQL查询 API', ' ')).toBe('SQL 查 询 API');
     expect(separateHan('上下文', '\u200B')).toBe('上\u200B下\u200B文');
     expect(separateHan('plain text', ' ')).toBe('plain text');
+    // Punctuation beside a Han character, and Chinese punctuation beside anything, is a word of its own.
+    expect(separateHan('上下文，管理', ' ')).toBe('上 下 文 ， 管 理');
+    expect(separateHan('API、设计 (数据)', ' ')).toBe('API 、 设 计 ( 数 据 )');
   });
 
   it('knows which languages Pagefind segments', () => {

@@ -29,7 +29,7 @@ import overrides from '../localize/opencc-overrides.json' with { type: 'json' };
  * Bump when the per-file output changes (any stage `processFile` runs, search HTML included), to
  * invalidate old cache entries.
  */
-const PIPELINE_VERSION = '7';
+const PIPELINE_VERSION = '8';
 const PIPELINE_KEY = contentHash(JSON.stringify([PIPELINE_VERSION, vocabulary, overrides]));
 /** Below this many files to process, starting worker threads costs more than it saves. */
 const POOL_MIN_FILES = 50;

@@ -1,6 +1,7 @@
 import { type AnchorCode, type MatchKind, decodeAnchorTitle, matchKindOf } from './kinds.ts';
 import type { Occurrence } from './match.ts';
 import { PART_WEIGHT, partOfCode } from './section-map.ts';
+import { CJK_PUNCTUATION } from './han.ts';
 
 /**
  * From a page's Pagefind fragment and the positions a query matched to what a result shows:
@@ -113,16 +114,25 @@ export function sectionExcerpt(words: readonly string[], match: SectionMatch, le
   return `${from > start ? '… ' : ''}${text}${to < end ? ' …' : ''}`;
 }
 
+// White space between two Han characters or Chinese punctuation marks (marks around it kept).
+const CJK_SPACE = new RegExp(`([\\p{Script=Han}${CJK_PUNCTUATION}])((?:</?mark>)*)\\s+((?:</?mark>)*)(?=[\\p{Script=Han}${CJK_PUNCTUATION}])`, 'gu');
+
 /**
  * Cleans an excerpt: joins adjacent marks, drops the spaces the index put between Han
- * characters (a space between two Han characters is never meant in Chinese text), the
- * zero-width spaces; the full stop Pagefind puts after a block that ends in Chinese becomes `。`.
+ * characters (a space between two Han characters is never meant in Chinese text) and between
+ * one and Chinese punctuation, the zero-width spaces; the full stop Pagefind puts after a
+ * block that ends in Chinese becomes `。`, and a block end of a record with Han characters
+ * (`BLOCK_END` in han.ts, a `。` word of its own) goes back against the text, or away after
+ * punctuation.
  * @example tidyExcerpt('<mark>上</mark><mark>下</mark> 文. 好') // '<mark>上下</mark>文。好'
+ * @example tidyExcerpt('规 划 。 用 React 。 好！ 。') // '规划。用 React。好！'
  */
 export function tidyExcerpt(html: string): string {
   return html
     .replace(/\u200B/g, '')
+    .replace(/(\p{P})((?:<\/?mark>)*)\s+\u3002(?=\s|$)/gu, '$1$2')
+    .replace(/(\S)\s+\u3002(?=\s|$)/gu, '$1\u3002')
     .replace(/(\p{Script=Han}(?:<\/mark>)?)\.(?:\s+|$)/gu, '$1。')
     .replace(/<\/mark>(\s*)<mark>/g, '$1')
-    .replace(/(\p{Script=Han})((?:<\/?mark>)*)\s+((?:<\/?mark>)*)(?=\p{Script=Han})/gu, '$1$2$3');
+    .replace(CJK_SPACE, '$1$2$3');
 }

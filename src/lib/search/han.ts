@@ -5,12 +5,26 @@
  * matches queries as phrases of characters, which is exact whatever the segmenters think.
  */
 
+/**
+ * What ends each block of a search record with Han characters: an ideographic full stop as a
+ * word of its own, one word position between the blocks, so a phrase of characters cannot
+ * match across two (`record-html.ts`).
+ */
+export const BLOCK_END = ' \u3002';
+
 /** U+200B ZERO WIDTH SPACE: Pagefind splits Chinese words there and drops it from excerpts. */
 export const ZERO_WIDTH_SPACE = '\u200B';
 
 const HAN = /\p{Script=Han}/u;
-// A Han character next to another Han character, letter or digit (either order).
-const HAN_BOUNDARY = /(\p{Script=Han})(?=[\p{L}\p{N}])|([\p{L}\p{N}])(?=\p{Script=Han})/gu;
+/**
+ * Chinese punctuation (CJK symbols and the full-width forms that are not letters or digits), as
+ * the inside of a regular expression character class.
+ */
+export const CJK_PUNCTUATION = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65';
+
+// A Han character or Chinese punctuation next to any character but white space (either order),
+// which a segmenter would also take apart.
+const HAN_BOUNDARY = new RegExp(`([\\p{Script=Han}${CJK_PUNCTUATION}])(?=\\S)|(\\S)(?=[\\p{Script=Han}${CJK_PUNCTUATION}])`, 'gu');
 
 /**
  * Whether text contains a Han character.
@@ -34,10 +48,12 @@ export function segmentsWords(language: string): boolean {
 }
 
 /**
- * Puts `separator` between a Han character and an adjacent Han character, letter or digit, so
- * each Han character is indexed as one word. Use U+200B for languages Pagefind segments (it
- * removes it from the stored text) and a space for the others.
- * @example separateHan('SQL查询', ' ') // 'SQL 查 询'
+ * Puts `separator` between a Han character or Chinese punctuation and any adjacent character but
+ * white space, so each Han character is indexed as one word, and punctuation beside one is a
+ * word of its own (as a segmenter would take it) rather than part of the character's or of an
+ * English word's (`API、设计` is not the phrase `API设计`). Use U+200B for languages
+ * Pagefind segments (it removes it from the stored text) and a space for the others.
+ * @example separateHan('SQL查询，好', ' ') // 'SQL 查 询 ， 好'
  */
 export function separateHan(text: string, separator: string): string {
   return text.replace(HAN_BOUNDARY, (_m, han: string | undefined, other: string | undefined) => `${han ?? other}${separator}`);

@@ -48,17 +48,21 @@ export interface SearchRecord {
 }
 
 /**
- * The Pagefind language a locale's records are indexed in: `en`, or `zh` for both Chinese
- * scripts. Pagefind reads the two scripts alike (it segments Chinese words; nothing else depends
- * on the script), and one index for both lets an agent whose two Chinese pages show the same
- * content (every untranslated non-Chinese agent) be indexed once instead of twice (the
- * benchmark's 1,000 agents: 2,342 records for 3,000 pages; Pagefind alone, by hand, 17.2–17.5 s
- * for the 3,000 pages, 12.1–13.2 s without the 658 repeated ones). A page in
- * `zh-Hant` or `zh-Hans` finds this index by its language's first part, as Pagefind looks it up.
- * @example indexLanguage('zh-Hant') // 'zh'
+ * The Pagefind language every locale's records are indexed in: `en`, one index for the three
+ * locales. Pagefind's language only picks its word handling, and Agent Atlas does Chinese's
+ * itself: each Han character is a word (`han.ts`), so Pagefind's Chinese segmenter had nothing
+ * left to do, while its English stemmer helps the Latin words (tool names, APIs) of Chinese
+ * agents too. One index lets every locale that shows the same content share one document:
+ * an untranslated agent's three pages, a Chinese agent's English page and its source-script
+ * page (the benchmark's 1,000 agents: 1,377 documents for 3,000 pages, against 2,342 with a
+ * Chinese index beside the English one, and Pagefind's CPU 10–11 → 6.0–6.4 s). Each page keeps
+ * its `<html lang>`; Pagefind's browser script, finding no index of a page's language, takes
+ * the largest (here the only) one, and the section maps say which pages each locale's search
+ * finds. `npm run bench:cjk` gives the same recall and precision as with a Chinese index.
+ * @example indexLanguage('zh-Hant') // 'en'
  */
-export function indexLanguage(locale: Locale): string {
-  return localeInfo(locale).tag.split('-')[0].toLowerCase();
+export function indexLanguage(_locale: Locale): string {
+  return 'en';
 }
 
 /**

@@ -20,10 +20,9 @@ import { bundleKey, cachedManifests, pagefindVersion, pruneParts, stPhrases } fr
  * agents that changed (as overlays of cached parts, `index-overlay.ts`; a part that drifted far
  * from its cached base is indexed whole) and does not start Pagefind at all when none did. At
  * the end of the build the bundles are placed in the site (as hard links to the cached files
- * where the file system allows, `linkOrCopy`). Each holds every locale of its agents: Pagefind
- * splits it into an index per language (`en`, and `zh` for both Chinese scripts: see
- * `indexLanguage`), and the section maps, one per locale, say which pages each locale's search
- * finds (an agent whose two Chinese pages show the same content is indexed once, for both).
+ * where the file system allows, `linkOrCopy`). Each holds every locale of its agents in one
+ * Pagefind language (`indexLanguage`), and the section maps, one per locale, say which pages
+ * each locale's search finds (an agent's pages that show the same content are indexed once).
  */
 
 /** A search index being built in the background. */
