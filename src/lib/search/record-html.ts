@@ -7,9 +7,9 @@ import { BLOCK_END, hanSeparator, hasHan, separateHan } from './han.ts';
 /**
  * The HTML Pagefind indexes for a search record. It is never served: it exists so Pagefind's
  * parser gives each block its weight, turns each anchor into a sub-result link, and separates
- * blocks (it ends each block with a word of punctuation, so a phrase cannot match across two).
- * Han characters are separated (a space in the `en` index, {@link hanSeparator}) so each is
- * indexed as one word.
+ * blocks (each ends with a word of punctuation, so a phrase cannot match across two). Han
+ * characters are separated (a space in the `en` index, {@link hanSeparator}) so each is indexed
+ * as one word.
  */
 
 /** Escapes text for HTML text and double-quoted attributes. */
