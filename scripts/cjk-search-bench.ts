@@ -28,7 +28,7 @@ import type { Runs } from './cjk-bench/bench-entry.ts';
 import { toScript } from '../src/lib/localize/chinese.ts';
 import { createQueryConverters } from '../src/lib/search/opencc-query.ts';
 import { sectionMapFileName } from '../src/lib/search/bundle-files.ts';
-import { indexLanguage } from '../src/lib/search/records.ts';
+import { INDEX_LANGUAGE } from '../src/lib/search/records.ts';
 import STPhrases from 'opencc-js/dict/STPhrases';
 
 const args = process.argv.slice(2);
@@ -204,7 +204,7 @@ async function main() {
   const ms = rows.slice(0, 3);
   // Agent Atlas indexes every locale in one language (the corpus's English pages show their
   // source, and share its records); the default has an index per Chinese script.
-  const ownKB = await bundleKB(path.join(site, 'pagefind'), indexLanguage('zh-Hans'));
+  const ownKB = await bundleKB(path.join(site, 'pagefind'), INDEX_LANGUAGE);
   console.log(`\nIndex size for the Chinese pages (index, fragment, meta and filter files; section maps): Agent Atlas ${ownKB.toFixed(0)} KB, default ${(await bundleKB(path.join(site, 'pagefind-default'), 'zh')).toFixed(0)} KB.`);
   console.log(`\nMedian warm query time in the browser: Agent Atlas ${median(ms.flatMap((r) => r.atlasMs)).toFixed(1)} ms, default ${median(ms.flatMap((r) => r.plainMs)).toFixed(1)} ms.`);
   const worst = rows.flatMap((r) => r.atlas.filter((s) => s.foundRelevant < s.relevant || s.foundAcceptable < s.found).map((s) => `${r.label}: ${s.query} ${s.foundRelevant}/${s.relevant} found, ${s.found - s.foundAcceptable} not containing it`));

@@ -47,8 +47,8 @@ export interface IndexedPage {
 }
 
 /**
- * A fragment's text as a reader would search it: without the separators the index puts between
- * Han characters (a space, or U+200B in an index of a language Pagefind segments). A block end
+ * A fragment's text as a reader would search it: without the spaces Agent Atlas's index puts
+ * between Han characters, or the U+200B Pagefind's default (Chinese) index puts between words. A block end
  * (`。`, a word of its own) stays, so a query is not found across two blocks.
  */
 function indexedText(content: string): string {

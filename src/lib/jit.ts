@@ -6,8 +6,10 @@ import v8 from 'node:v8';
  * (YAML, two markdown parsers, OpenCC, extraction): TurboFan compiled ~3,600 functions for
  * 1,000 files and their types kept changing (~900 deoptimizations), so its background threads
  * took about a third of the catalog's CPU for code that ran a few more times at most. Maglev,
- * V8's quick optimizing tier, still runs. Measured on the benchmark's 1,000 agents (catalog
- * alone, three interleaved pairs): 17.8–18.5 → 15.3–15.6 s of CPU, 9.5–10.2 → 8.5 s. The page
+ * V8's quick optimizing tier, still runs. Measured on the benchmark's 1,000 agents, by hand:
+ * the catalog alone, three interleaved pairs with `--no-turbofan` on the command line, 17.3–18.5
+ * → 15.3–15.4 s of CPU, 9.5–10.2 → 8.5 s; in builds with the image cache (two pairs, per-thread
+ * CPU from /proc), V8's helper threads 13.5–14.3 → 9.9–10.3 s. The page
  * rendering and graph layouts after it run the same code thousands of times and are no faster
  * without TurboFan, so it is switched back on when the burst ends.
  *

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fragmentWords, matchSections, sectionExcerpt, sectionsOf, tidyExcerpt } from '../../src/lib/search/excerpt.ts';
 import { sectionLabel } from '../../src/lib/search/labels.ts';
 
-const ZW = '\u200B';
-// "名. 职责甲. 清单. 检查乙. 正文乙." as Pagefind stores a zh page: a U+200B after every word.
-const words = ['名', '. ', '职', '责', '甲', '. ', '清', '单', '. ', '检', '查', '乙', '. ', '正', '文', '乙', '.'];
+// "名。职责甲。清单。检查乙。正文乙。" as the index stores a record with Han characters: a space
+// between the characters, a full stop of its own at the end of each block.
+const words = ['名', '。', '职', '责', '甲', '。', '清', '单', '。', '检', '查', '乙', '。', '正', '文', '乙', '。'];
 const fragment = {
   content: '',
-  raw_content: words.join(ZW),
+  raw_content: words.join(' '),
   anchors: [
     { id: 'i-1', title: 'r', location: 2 },
     { id: 'checklist-p-1', title: 'k|清单', location: 6 },
@@ -46,7 +46,7 @@ describe('sections and excerpts', () => {
 
   it('marks the matched words within the section and tidies Chinese spacing', () => {
     const [best] = matchSections(sectionsOf(fragment, words.length), [[{ position: 9, length: 2 }]]);
-    expect(sectionExcerpt(fragmentWords(fragment.raw_content), best, 40, '')).toBe('<mark>检查</mark>乙。');
+    expect(sectionExcerpt(fragmentWords(fragment.raw_content), best, 40)).toBe('<mark>检查</mark>乙。');
   });
 
   it('removes the spaces an English index puts between Han characters', () => {
@@ -57,6 +57,9 @@ describe('sections and excerpts', () => {
     expect(tidyExcerpt('规 划 。 用 React 。 好！ 。')).toBe('规划。用 React。好！');
     expect(tidyExcerpt('<mark>规</mark> <mark>划</mark> 。 下')).toBe('<mark>规划</mark>。下');
     expect(tidyExcerpt('上 下 文 ， 「 管 理 」 (data)')).toBe('上下文，「管理」 (data)');
+    // Half-width punctuation beside a Han character, a word of its own in the index.
+    expect(tidyExcerpt('保 护 . 下 一')).toBe('保护。下一');
+    expect(tidyExcerpt('中 文 , ( 数 据 ) and (data)')).toBe('中文, (数据) and (data)');
     expect(tidyExcerpt('<mark>上</mark><mark>下</mark> 文. 好')).toBe('<mark>上下</mark>文。好');
   });
 });

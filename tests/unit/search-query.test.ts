@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hanTokens, parseQuery, queryTokens, withAlternatives } from '../../src/lib/search/query.ts';
-import { hasHan, separateHan, segmentsWords } from '../../src/lib/search/han.ts';
+import { hasHan, separateHan } from '../../src/lib/search/han.ts';
 
 const alts = (q: string) => parseQuery(q).map((g) => g.alternatives);
 
@@ -45,17 +45,15 @@ describe('query rewriting', () => {
 
 describe('Han text for the index', () => {
   it('separates Han characters from each other and from letters, not letters from letters', () => {
-    expect(separateHan('SQL查询 API', ' ')).toBe('SQL 查 询 API');
-    expect(separateHan('上下文', '\u200B')).toBe('上\u200B下\u200B文');
-    expect(separateHan('plain text', ' ')).toBe('plain text');
+    expect(separateHan('SQL查询 API')).toBe('SQL 查 询 API');
+    expect(separateHan('上下文')).toBe('上 下 文');
+    expect(separateHan('plain text')).toBe('plain text');
     // Punctuation beside a Han character, and Chinese punctuation beside anything, is a word of its own.
-    expect(separateHan('上下文，管理', ' ')).toBe('上 下 文 ， 管 理');
-    expect(separateHan('API、设计 (数据)', ' ')).toBe('API 、 设 计 ( 数 据 )');
+    expect(separateHan('上下文，管理')).toBe('上 下 文 ， 管 理');
+    expect(separateHan('API、设计 (数据)')).toBe('API 、 设 计 ( 数 据 )');
   });
 
-  it('knows which languages Pagefind segments', () => {
-    expect(segmentsWords('zh-hant')).toBe(true);
-    expect(segmentsWords('en')).toBe(false);
+  it('tells text with Han characters', () => {
     expect(hasHan('API')).toBe(false);
     expect(hasHan('API 设计')).toBe(true);
   });

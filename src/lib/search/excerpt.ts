@@ -42,10 +42,10 @@ export interface SectionMatch {
 
 /**
  * The words of a fragment, numbered as Pagefind numbers word positions.
- * @example fragmentWords('上\u200B下 \u200B') // ['上', '下 ', '']
+ * @example fragmentWords('上 下  文') // ['上', '下', '文']
  */
 export function fragmentWords(raw: string): string[] {
-  return raw.includes('\u200B') ? raw.split('\u200B') : raw.split(/[^\S\uFEFF]+/g);
+  return raw.split(/[^\S\uFEFF]+/g);
 }
 
 /** The sections of a fragment, in order; the head (before the first anchor) comes first. */
@@ -95,7 +95,7 @@ export function matchSections(sections: readonly Section[], groups: readonly Occ
  * The excerpt of a section around its first occurrence, `length` words at most, matched words
  * in `<mark>`. The words are HTML already (Pagefind escapes them).
  */
-export function sectionExcerpt(words: readonly string[], match: SectionMatch, length: number, joiner: string): string {
+export function sectionExcerpt(words: readonly string[], match: SectionMatch, length: number): string {
   const { start, end } = match.section;
   const first = match.occurrences.reduce((a, b) => (b.position < a.position ? b : a));
   let from = Math.max(start, first.position - Math.floor(length / 3));
@@ -110,18 +110,22 @@ export function sectionExcerpt(words: readonly string[], match: SectionMatch, le
     const core = w.slice(0, w.length - trail.length);
     parts.push(marked.has(i) && core ? `<mark>${core}</mark>${trail}` : w);
   }
-  const text = tidyExcerpt(parts.join(joiner).trim());
+  const text = tidyExcerpt(parts.join(' ').trim());
   return `${from > start ? '… ' : ''}${text}${to < end ? ' …' : ''}`;
 }
 
 // White space between two Han characters or Chinese punctuation marks (marks around it kept).
 const CJK_SPACE = new RegExp(`([\\p{Script=Han}${CJK_PUNCTUATION}])((?:</?mark>)*)\\s+((?:</?mark>)*)(?=[\\p{Script=Han}${CJK_PUNCTUATION}])`, 'gu');
+// White space the index put between a Han character and a closing mark after it (`文 .`), or an
+// opening one before it (`( 数`): `separateHan` makes every punctuation mark beside one a word.
+const SPACE_BEFORE_CLOSER = /(\p{Script=Han})((?:<\/?mark>)*)\s+(?=[.,;:!?)\]}])/gu;
+const SPACE_AFTER_OPENER = /([([{])\s+((?:<\/?mark>)*)(?=\p{Script=Han})/gu;
 
 /**
  * Cleans an excerpt: joins adjacent marks, drops the spaces the index put between Han
- * characters (a space between two Han characters is never meant in Chinese text) and between
- * one and Chinese punctuation, the zero-width spaces; the full stop Pagefind puts after a
- * block that ends in Chinese becomes `。`, and a block end of a record with Han characters
+ * characters (a space between two Han characters is never meant in Chinese text), between one
+ * and Chinese punctuation, and between one and a closing mark after it or an opening one before
+ * it; a full stop after Chinese becomes `。`, and a block end of a record with Han characters
  * (`BLOCK_END` in han.ts, a `。` word of its own) goes back against the text, or away after
  * punctuation.
  * @example tidyExcerpt('<mark>上</mark><mark>下</mark> 文. 好') // '<mark>上下</mark>文。好'
@@ -129,9 +133,10 @@ const CJK_SPACE = new RegExp(`([\\p{Script=Han}${CJK_PUNCTUATION}])((?:</?mark>)
  */
 export function tidyExcerpt(html: string): string {
   return html
-    .replace(/\u200B/g, '')
     .replace(/(\p{P})((?:<\/?mark>)*)\s+\u3002(?=\s|$)/gu, '$1$2')
     .replace(/(\S)\s+\u3002(?=\s|$)/gu, '$1\u3002')
+    .replace(SPACE_BEFORE_CLOSER, '$1$2')
+    .replace(SPACE_AFTER_OPENER, '$1$2')
     .replace(/(\p{Script=Han}(?:<\/mark>)?)\.(?:\s+|$)/gu, '$1。')
     .replace(/<\/mark>(\s*)<mark>/g, '$1')
     .replace(CJK_SPACE, '$1$2$3');

@@ -1,8 +1,9 @@
 /**
- * Han characters in search. Pagefind's index would otherwise hold Chinese words as its indexer
+ * Han characters in search. A segmented index would hold Chinese words as Pagefind's indexer
  * segments them (jieba), while the browser segments queries differently, so the same word can
- * miss (Pagefind issue 1237). Agent Atlas indexes every Han character as a word of its own and
- * matches queries as phrases of characters, which is exact whatever the segmenters think.
+ * miss (Pagefind issue 1237). Agent Atlas indexes every Han character as a word of its own (a
+ * space apart, in an index that segments nothing: `INDEX_LANGUAGE`) and matches queries as
+ * phrases of characters, which is exact whatever a segmenter would think.
  */
 
 /**
@@ -11,9 +12,6 @@
  * match across two (`record-html.ts`).
  */
 export const BLOCK_END = ' \u3002';
-
-/** U+200B ZERO WIDTH SPACE: Pagefind splits Chinese words there and drops it from excerpts. */
-export const ZERO_WIDTH_SPACE = '\u200B';
 
 const HAN = /\p{Script=Han}/u;
 /**
@@ -40,26 +38,12 @@ export function isHan(char: string): boolean {
 }
 
 /**
- * Whether Pagefind segments words for a language (it does for Chinese, Japanese and Thai).
- * @example segmentsWords('zh-hant') // true
- */
-export function segmentsWords(language: string): boolean {
-  return ['zh', 'ja', 'th'].includes(language.split('-')[0].toLowerCase());
-}
-
-/**
- * Puts `separator` between a Han character or Chinese punctuation and any adjacent character but
+ * Puts a space between a Han character or Chinese punctuation and any adjacent character but
  * white space, so each Han character is indexed as one word, and punctuation beside one is a
  * word of its own (as a segmenter would take it) rather than part of the character's or of an
- * English word's (`API、设计` is not the phrase `API设计`). Use U+200B for languages
- * Pagefind segments (it removes it from the stored text) and a space for the others.
- * @example separateHan('SQL查询，好', ' ') // 'SQL 查 询 ， 好'
+ * English word's (`API、设计` is not the phrase `API设计`).
+ * @example separateHan('SQL查询，好') // 'SQL 查 询 ， 好'
  */
-export function separateHan(text: string, separator: string): string {
-  return text.replace(HAN_BOUNDARY, (_m, han: string | undefined, other: string | undefined) => `${han ?? other}${separator}`);
-}
-
-/** The separator {@link separateHan} needs for an index language. */
-export function hanSeparator(language: string): string {
-  return segmentsWords(language) ? ZERO_WIDTH_SPACE : ' ';
+export function separateHan(text: string): string {
+  return text.replace(HAN_BOUNDARY, (_m, han: string | undefined, other: string | undefined) => `${han ?? other} `);
 }

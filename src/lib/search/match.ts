@@ -117,7 +117,7 @@ export function matchPages(
 
 /**
  * The hits of the pages `listed` keeps. A locale's search reads the index every locale shares
- * (`indexLanguage`): its section map lists the pages that are its own.
+ * (`INDEX_LANGUAGE`): its section map lists the pages that are its own.
  * @example listedOnly(new Map([['a', new Map([['p1', [0]], ['p2', [3]]])]]), (id) => id === 'p2').get('a') // Map { 'p2' => [3] }
  */
 export function listedOnly(table: HitTable, listed: (pageId: string) => boolean): HitTable {

@@ -1,15 +1,14 @@
 import { LOCALES, type Locale } from '../locales.ts';
 import type { LocalizedContent } from '../schema.ts';
-import { indexLanguage, searchRecord, type SearchableAgent, type SearchRecord } from './records.ts';
+import { searchRecord, type SearchableAgent, type SearchRecord } from './records.ts';
 import { BLOCK_WEIGHTS, encodeAnchorTitle } from './kinds.ts';
-import { BLOCK_END, hanSeparator, hasHan, separateHan } from './han.ts';
+import { BLOCK_END, hasHan, separateHan } from './han.ts';
 
 /**
  * The HTML Pagefind indexes for a search record. It is never served: it exists so Pagefind's
  * parser gives each block its weight, turns each anchor into a sub-result link, and separates
  * blocks (each ends with a word of punctuation, so a phrase cannot match across two). Han
- * characters are separated (a space in the `en` index, {@link hanSeparator}) so each is indexed
- * as one word.
+ * characters are separated ({@link separateHan}) so each is indexed as one word.
  */
 
 /** Escapes text for HTML text and double-quoted attributes. */
@@ -22,7 +21,6 @@ export function escapeHtml(text: string): string {
  * @example recordToHtml(record).startsWith('<!doctype html><html lang="en">') // true
  */
 export function recordToHtml(record: SearchRecord): string {
-  const sep = hanSeparator(record.language);
   const hidden = (attr: string, value: string) => `<span data-pagefind-ignore ${attr}>${escapeHtml(value)}</span>`;
   const head = [hidden('data-pagefind-meta="title"', record.title)];
   for (const [name, values] of Object.entries(record.filters)) {
@@ -37,7 +35,7 @@ export function recordToHtml(record: SearchRecord): string {
     const anchor = b.anchor
       ? `<i id="${escapeHtml(b.anchor.id)}" data-pagefind-title="${escapeHtml(encodeAnchorTitle(b.anchor.code, b.anchor.label))}"></i>`
       : '';
-    const text = escapeHtml(separateHan(b.text, sep));
+    const text = escapeHtml(separateHan(b.text));
     return `<p data-pagefind-weight="${BLOCK_WEIGHTS[b.kind]}">${anchor}${text}${text.trim() ? end : ''}</p>`;
   });
   const inner = `<head><title>${escapeHtml(record.title)}</title></head><body>${head.join('')}${body.join('\n')}</body>`;
@@ -64,19 +62,18 @@ function sameContent(a: LocalizedContent, b: LocalizedContent): boolean {
  * The HTML Pagefind indexes for an agent's page in each locale (made once per agent file).
  * Locales that show the same content (an untranslated agent's three pages, a Chinese agent's
  * English page and its source-script page) share one record, made once: every locale is indexed
- * in one language ({@link indexLanguage}), so the documents are the same and `searchPages`
- * indexes them once.
+ * in one language (`INDEX_LANGUAGE`), so the documents are the same and `searchPages` indexes
+ * them once.
  */
 export function agentSearchHtml(agent: SearchableAgent): Record<Locale, string> {
-  const made: Array<{ content: LocalizedContent; language: string; html: string }> = [];
+  const made: Array<{ content: LocalizedContent; html: string }> = [];
   const out = {} as Record<Locale, string>;
   for (const locale of LOCALES) {
     const content = agent.localized[locale];
-    const language = indexLanguage(locale);
-    let html = made.find((m) => m.language === language && sameContent(m.content, content))?.html;
+    let html = made.find((m) => sameContent(m.content, content))?.html;
     if (html === undefined) {
       html = recordToHtml(searchRecord(agent, locale));
-      made.push({ content, language, html });
+      made.push({ content, html });
     }
     out[locale] = html;
   }

@@ -39,7 +39,7 @@ export const TOP_LEVEL_COLLECTION = '/';
  * is not part of it: it travels on the {@link SearchPage} the record's HTML is indexed as.
  */
 export interface SearchRecord {
-  /** Pagefind language of the record's index ({@link indexLanguage}). */
+  /** Pagefind language of the record's index ({@link INDEX_LANGUAGE}). */
   language: string;
   /** Display title. */
   title: string;
@@ -48,7 +48,7 @@ export interface SearchRecord {
 }
 
 /**
- * The Pagefind language every locale's records are indexed in: `en`, one index for the three
+ * The Pagefind language every locale's records are indexed in: one index for the three
  * locales. Pagefind's language only picks its word handling, and Agent Atlas does Chinese's
  * itself: each Han character is a word (`han.ts`), so Pagefind's Chinese segmenter had nothing
  * left to do, while its English stemmer helps the Latin words (tool names, APIs) of Chinese
@@ -59,11 +59,8 @@ export interface SearchRecord {
  * its `<html lang>`; Pagefind's browser script, finding no index of a page's language, takes
  * the largest (here the only) one, and the section maps say which pages each locale's search
  * finds. `npm run bench:cjk` gives the same recall and precision as with a Chinese index.
- * @example indexLanguage('zh-Hant') // 'en'
  */
-export function indexLanguage(_locale: Locale): string {
-  return 'en';
-}
+export const INDEX_LANGUAGE = 'en';
 
 /**
  * The key of a locale's section map (`bundle-files.ts`): its page's `<html lang>`, lower-cased,
@@ -145,7 +142,7 @@ export function searchRecord(agent: SearchableAgent, locale: Locale): SearchReco
   if (body[0] && !body[0].anchor) body[0] = { ...body[0], anchor: { id: 'definition', code: ANCHOR_CODES.body } };
   blocks.push(...body);
   return {
-    language: indexLanguage(locale),
+    language: INDEX_LANGUAGE,
     title: content.title,
     filters: {
       tool: [...new Set(agent.tools)],

@@ -21,7 +21,7 @@ import { bundleKey, cachedManifests, pagefindVersion, pruneParts, stPhrases } fr
  * from its cached base is indexed whole) and does not start Pagefind at all when none did. At
  * the end of the build the bundles are placed in the site (as hard links to the cached files
  * where the file system allows, `linkOrCopy`). Each holds every locale of its agents in one
- * Pagefind language (`indexLanguage`), and the section maps, one per locale, say which pages
+ * Pagefind language (`INDEX_LANGUAGE`), and the section maps, one per locale, say which pages
  * each locale's search finds (an agent's pages that show the same content are indexed once).
  */
 

@@ -203,13 +203,12 @@ export class SearchEngine {
     const words = fragmentWords(raw);
     // A page indexed once for two locales has the first one's URL: link this locale's page.
     const url = this.summary(match)?.url ?? fragment.raw_url ?? fragment.url;
-    const joiner = raw.includes('\u200B') ? '' : ' ';
     const sections = matchSections(sectionsOf(fragment, words.length), match.groups, state.kind)
       .slice(0, max)
       .map((m) => ({
         match: m,
         href: m.section.id ? `${url}#${encodeURIComponent(m.section.id)}` : url,
-        excerpt: sectionExcerpt(words, m, this.locale === 'en' ? 24 : 48, joiner),
+        excerpt: sectionExcerpt(words, m, this.locale === 'en' ? 24 : 48),
       }));
     return { pageId: match.pageId, title: fragment.meta.title ?? url, url, sections };
   }
